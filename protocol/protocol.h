@@ -1,0 +1,144 @@
+/*
+ * The wire protocol between libwinhandle and winhandled.
+ *
+ * A connection is a stream socket. The client writes a request: a header
+ * (total size, request code), the request's fixed body, then its variable
+ * data. The server answers with a reply: a header (total size, Win32 error
+ * code, 0 for success), the reply's fixed body, then variable data. One
+ * request is outstanding per connection at a time; every client thread has a
+ * connection of its own, so a thread blocked in a wait blocks nobody else.
+ *
+ * Included by the server and the library alike, and identical in 32-bit and
+ * 64-bit builds: see the rules at the top of requests.h.
+ */
+#ifndef WINHANDLE_PROTOCOL_H
+#define WINHANDLE_PROTOCOL_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "requests.h"
+
+/* Bumped whenever any struct or meaning below changes. */
+#define WH_PROTOCOL_VERSION 1
+
+/* The largest request the server accepts (header + body + data). A name is
+ * at most MAX_PATH characters and a wait names 64 handles, so this is ample;
+ * anything larger is hostile and closes the connection. */
+#define WH_MAX_REQUEST_SIZE 65536u
+
+/* Windows' limits, enforced by the server. */
+#define WH_MAX_NAME_LEN 260u        /* MAX_PATH */
+#define WH_MAX_WAIT_OBJECTS 64u     /* MAXIMUM_WAIT_OBJECTS */
+#define WH_MAX_HANDLES (1u << 24)   /* per process */
+
+/* Pseudo-handles as they travel (low 32 bits of (HANDLE)-1 and -2). */
+#define WH_CURRENT_PROCESS 0xffffffffu
+#define WH_CURRENT_THREAD 0xfffffffeu
+
+/* hello.flags */
+#define WH_HELLO_OBSERVER 1u /* the inspector: not a Win32 process */
+
+/* Object types, as open_object names them and inspection reports them. */
+enum wh_object_type {
+    WH_TYPE_NONE = 0,
+    WH_TYPE_EVENT = 1,
+    WH_TYPE_MUTEX = 2,
+    WH_TYPE_SEMAPHORE = 3,
+    WH_TYPE_PROCESS = 4,
+    WH_TYPE_THREAD = 5,
+    WH_TYPE_COUNT
+};
+
+/* event_op.op */
+enum wh_event_op { WH_EVENT_SET = 0, WH_EVENT_RESET = 1, WH_EVENT_PULSE = 2 };
+
+struct wh_request_header {
+    uint32_t size; /* of the whole request, header included */
+    uint32_t code; /* enum wh_request_code */
+};
+
+struct wh_reply_header {
+    uint32_t size;  /* of the whole reply, header included */
+    uint32_t error; /* Win32 error code; 0 = success */
+};
+
+#define WH_NONE
+#define WH_IGNORE_FIELD_(type, name)
+
+/* The request codes: WH_REQ_hello, WH_REQ_close_handle, ... */
+#define WH_CODE_(name, req, rep) WH_REQ_##name,
+enum wh_request_code { WH_REQUESTS(WH_CODE_, WH_IGNORE_FIELD_) WH_REQ_COUNT };
+#undef WH_CODE_
+
+/* The structs: struct wh_NAME_request and struct wh_NAME_reply. */
+#define WH_FIELD_(type, name) type name;
+#define WH_STRUCTS_(name, req, rep)                                            \
+    struct wh_##name##_request {                                               \
+        struct wh_request_header header;                                       \
+        req                                                                    \
+    };                                                                         \
+    struct wh_##name##_reply {                                                 \
+        struct wh_reply_header header;                                         \
+        rep                                                                    \
+    };
+WH_REQUESTS(WH_STRUCTS_, WH_FIELD_)
+#undef WH_STRUCTS_
+#undef WH_FIELD_
+
+/* Every struct is exactly its fields laid end to end: no padding in either
+ * build, so both builds agree on every offset. */
+#define WH_FIELD_SIZE_(type, name) +sizeof(type)
+#define WH_ASSERT_(name, req, rep)                                             \
+    _Static_assert(sizeof(struct wh_##name##_request) ==                       \
+                       sizeof(struct wh_request_header) + 0 req,               \
+                   "padding in wh_" #name "_request");                         \
+    _Static_assert(sizeof(struct wh_##name##_reply) ==                         \
+                       sizeof(struct wh_reply_header) + 0 rep,                 \
+                   "padding in wh_" #name "_reply");
+WH_REQUESTS(WH_ASSERT_, WH_FIELD_SIZE_)
+#undef WH_ASSERT_
+#undef WH_FIELD_SIZE_
+
+/* The largest fixed reply, so a client can receive any reply into one buffer. */
+#define WH_REPLY_SIZE_(name, req, rep) char name[sizeof(struct wh_##name##_reply)];
+union wh_any_reply_size_ { WH_REQUESTS(WH_REPLY_SIZE_, WH_IGNORE_FIELD_) };
+#undef WH_REPLY_SIZE_
+#define WH_MAX_FIXED_REPLY sizeof(union wh_any_reply_size_)
+
+/* Records returned by inspection requests. Fixed-width, no padding. */
+struct wh_process_record {
+    uint32_t pid;
+    uint32_t bitness;
+    uint32_t threads;
+    uint32_t handles;
+    uint32_t exit_code;
+    uint32_t alive;
+    uint32_t connections;
+    uint32_t reserved;
+    char name[64]; /* /proc/PID/comm at registration, NUL-padded */
+};
+_Static_assert(sizeof(struct wh_process_record) == 32 + 64, "padding");
+
+/* Where a handle came from (issue: sharing). */
+enum wh_handle_origin { WH_ORIGIN_CREATED = 0, WH_ORIGIN_OPENED = 1,
+                        WH_ORIGIN_DUPLICATED = 2, WH_ORIGIN_INHERITED = 3 };
+
+struct wh_handle_record {
+    uint32_t handle;
+    uint32_t access;
+    uint32_t flags;     /* HANDLE_FLAG_* */
+    uint32_t type;      /* enum wh_object_type */
+    uint32_t object_id; /* the same object has the same id in every process */
+    uint32_t origin;    /* enum wh_handle_origin */
+    uint32_t origin_pid;
+    uint32_t signaled;
+    uint32_t state[4];  /* per type: see wh_object_state in the server */
+    uint32_t name_len;  /* the name follows, padded to a multiple of 8 */
+    uint32_t reserved;
+};
+_Static_assert(sizeof(struct wh_handle_record) == 56, "padding");
+
+#define WH_ALIGN8(n) (((n) + 7u) & ~7u)
+
+#endif

@@ -1,0 +1,107 @@
+/*
+ * The request table: every request the server understands, in one list.
+ *
+ * Each entry is REQ(name, request fields, reply fields). A field is
+ * F(type, name) with type one of uint32_t, int32_t, uint64_t; WH_NONE stands
+ * for an empty list. protocol.h expands this list into the wire structs, the
+ * request codes and the names used in traces; the server expands it into its
+ * dispatch table. Add a request here and nowhere else.
+ *
+ * Rules that keep 32-bit and 64-bit builds identical on the wire:
+ *  - fixed-width fields only, no pointers, no enums, no bool;
+ *  - a uint64_t field sits at an offset that is a multiple of 8 and the body
+ *    is a multiple of 8 bytes long when it holds one (protocol.h asserts that
+ *    every struct is exactly the sum of its fields: no padding anywhere);
+ *  - variable data follows the fixed body; its lengths are fields of the body.
+ *
+ * Handles travel as uint32_t: only the low 32 bits of a handle mean anything.
+ */
+#ifndef WINHANDLE_PROTOCOL_REQUESTS_H
+#define WINHANDLE_PROTOCOL_REQUESTS_H
+
+#define WH_REQUESTS(REQ, F)                                                    \
+    /* First request on every connection. data: nothing. */                    \
+    REQ(hello,                                                                  \
+        F(uint32_t, version) F(uint32_t, pid) F(uint32_t, tid)                 \
+        F(uint32_t, bitness) F(uint32_t, flags) F(uint32_t, reserved)          \
+        F(uint64_t, start_token),                                              \
+        F(uint32_t, version) F(uint32_t, server_pid))                          \
+                                                                                \
+    /* Handles. */                                                             \
+    REQ(close_handle, F(uint32_t, handle), WH_NONE)                            \
+    REQ(get_handle_info, F(uint32_t, handle), F(uint32_t, flags))              \
+    REQ(set_handle_info,                                                       \
+        F(uint32_t, handle) F(uint32_t, mask) F(uint32_t, flags),              \
+        WH_NONE)                                                               \
+    REQ(dup_handle,                                                            \
+        F(uint32_t, src_process) F(uint32_t, src_handle)                       \
+        F(uint32_t, dst_process) F(uint32_t, access)                           \
+        F(uint32_t, inherit) F(uint32_t, options),                             \
+        F(uint32_t, handle) F(uint32_t, reserved))                             \
+                                                                                \
+    /* Named objects. data: the name, name_len bytes, no terminator.           \
+     * A create reply says existed = 1 when the name was taken by an          \
+     * object of the same type (the handle then refers to it). */             \
+    REQ(create_event,                                                          \
+        F(uint32_t, access) F(uint32_t, inherit) F(uint32_t, manual_reset)     \
+        F(uint32_t, initial_state) F(uint32_t, name_len),                      \
+        F(uint32_t, handle) F(uint32_t, existed))                              \
+    REQ(create_mutex,                                                          \
+        F(uint32_t, access) F(uint32_t, inherit) F(uint32_t, owned)            \
+        F(uint32_t, name_len),                                                 \
+        F(uint32_t, handle) F(uint32_t, existed))                              \
+    REQ(create_semaphore,                                                      \
+        F(uint32_t, access) F(uint32_t, inherit) F(int32_t, initial)           \
+        F(int32_t, maximum) F(uint32_t, name_len),                             \
+        F(uint32_t, handle) F(uint32_t, existed))                              \
+    REQ(open_object,                                                           \
+        F(uint32_t, type) F(uint32_t, access) F(uint32_t, inherit)             \
+        F(uint32_t, name_len),                                                 \
+        F(uint32_t, handle))                                                   \
+                                                                                \
+    /* Synchronization objects. */                                             \
+    REQ(event_op, F(uint32_t, handle) F(uint32_t, op), F(uint32_t, prev_state))\
+    REQ(release_mutex, F(uint32_t, handle), F(uint32_t, prev_count))           \
+    REQ(release_semaphore,                                                     \
+        F(uint32_t, handle) F(int32_t, count),                                 \
+        F(int32_t, prev_count))                                                \
+                                                                                \
+    /* Waits. data: count uint32_t handles. The reply comes when the wait     \
+     * ends. signal is a handle to signal first (SignalObjectAndWait) or 0. */\
+    REQ(wait,                                                                  \
+        F(uint32_t, count) F(uint32_t, wait_all) F(uint32_t, timeout_ms)       \
+        F(uint32_t, signal),                                                   \
+        F(uint32_t, result))                                                   \
+                                                                                \
+    /* Threads and processes. */                                               \
+    REQ(new_thread,                                                            \
+        F(uint32_t, tid) F(uint32_t, access) F(uint32_t, inherit),             \
+        F(uint32_t, handle))                                                   \
+    /* A child the caller just started (CreateProcessA): handles to it and  \
+     * its main thread. */                                                     \
+    REQ(new_process,                                                           \
+        F(uint32_t, pid) F(uint32_t, inherit_process)                          \
+        F(uint32_t, inherit_thread) F(uint32_t, reserved),                     \
+        F(uint32_t, process_handle) F(uint32_t, thread_handle))                \
+    REQ(thread_exit, F(uint32_t, exit_code), WH_NONE)                          \
+    REQ(process_exit, F(uint32_t, exit_code), WH_NONE)                         \
+    REQ(get_thread_info, F(uint32_t, handle),                                  \
+        F(uint32_t, tid) F(uint32_t, pid) F(uint32_t, exit_code)               \
+        F(uint32_t, reserved))                                                 \
+    REQ(get_process_info, F(uint32_t, handle),                                 \
+        F(uint32_t, pid) F(uint32_t, exit_code))                               \
+                                                                                \
+    /* Inspection (winhandle). Replies carry arrays of the wh_*_record        \
+     * structs below as variable data. */                                      \
+    REQ(server_info, WH_NONE,                                                  \
+        F(uint32_t, version) F(uint32_t, server_pid)                           \
+        F(uint32_t, processes) F(uint32_t, threads)                            \
+        F(uint32_t, objects) F(uint32_t, handles)                              \
+        F(uint32_t, clients) F(uint32_t, idle_timeout_ms)                      \
+        F(uint64_t, uptime_ms) F(uint64_t, requests))                          \
+    REQ(list_processes, WH_NONE, F(uint32_t, count) F(uint32_t, record_size))  \
+    REQ(list_handles, F(uint32_t, pid),                                        \
+        F(uint32_t, count) F(uint32_t, record_size))                           \
+    REQ(shutdown, WH_NONE, WH_NONE)
+
+#endif
