@@ -1,0 +1,439 @@
+#include "connection.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <poll.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/epoll.h>
+#include <sys/socket.h>
+#include <sys/stat.h>
+#include <sys/un.h>
+#include <unistd.h>
+
+#include "errors.h"
+#include "log.h"
+#include "process.h"
+#include "request.h"
+#include "thread.h"
+#include "wait.h"
+
+uint32_t server_idle_timeout_ms = 5000;
+int server_persistent;
+
+static struct list_entry connections = LIST_INIT(connections);
+static uint32_t open_connections;
+static struct fd_watch listen_watch = { .fd = -1 };
+static struct timeout idle_timeout;
+
+/* An input buffer never needs more than one request plus a header. */
+#define MAX_INPUT (WH_MAX_REQUEST_SIZE + 4096u)
+
+uint32_t connection_count(void)
+{
+    return open_connections;
+}
+
+static void idle_fired(struct timeout *t)
+{
+    (void)t;
+    if (!open_connections && !process_count() && !server_persistent) {
+        log_info("idle for %u ms: exiting", server_idle_timeout_ms);
+        loop_stop();
+    }
+}
+
+void server_check_idle(void)
+{
+    idle_timeout.fire = idle_fired;
+    if (open_connections || process_count() || server_persistent)
+        timeout_cancel(&idle_timeout);
+    else if (!timeout_armed(&idle_timeout))
+        timeout_arm(&idle_timeout, monotonic_ms() + server_idle_timeout_ms);
+}
+
+/* ---- output ---- */
+
+static void update_events(struct connection *c)
+{
+    uint32_t ev = EPOLLIN | EPOLLRDHUP;
+    if (c->out_len > c->out_pos)
+        ev |= EPOLLOUT;
+    loop_modify(&c->watch, ev);
+}
+
+static void flush_output(struct connection *c)
+{
+    while (c->out_pos < c->out_len) {
+        ssize_t n = send(c->watch.fd, c->out + c->out_pos, c->out_len - c->out_pos,
+                         MSG_NOSIGNAL | MSG_DONTWAIT);
+        if (n < 0) {
+            if (errno == EAGAIN || errno == EINTR)
+                break;
+            connection_close(c);
+            return;
+        }
+        c->out_pos += (size_t)n;
+    }
+    if (c->out_pos == c->out_len)
+        c->out_pos = c->out_len = 0;
+    update_events(c);
+}
+
+static int queue_output(struct connection *c, const void *data, size_t len)
+{
+    if (c->out_len + len > c->out_cap) {
+        size_t cap = c->out_cap ? c->out_cap : 4096;
+        while (cap < c->out_len + len)
+            cap *= 2;
+        char *o = realloc(c->out, cap);
+        if (!o)
+            return -1;
+        c->out = o;
+        c->out_cap = cap;
+    }
+    memcpy(c->out + c->out_len, data, len);
+    c->out_len += len;
+    return 0;
+}
+
+static void process_input(struct connection *c);
+
+static void process_input_later(void *arg)
+{
+    struct connection *c = arg;
+    c->input_scheduled = 0;
+    if (!c->closed)
+        process_input(c);
+}
+
+void connection_reply(struct connection *c, uint32_t error, const void *fixed,
+                      uint32_t fixed_size, const void *var, uint32_t var_len)
+{
+    if (c->closed)
+        return;
+    struct wh_reply_header *h = (struct wh_reply_header *)fixed;
+    h->size = fixed_size + var_len;
+    h->error = error;
+    if (queue_output(c, fixed, fixed_size) < 0 ||
+        (var_len && queue_output(c, var, var_len) < 0)) {
+        log_error("out of memory queuing a reply: closing connection");
+        connection_close(c);
+        return;
+    }
+    flush_output(c);
+    if (c->busy) {
+        /* A deferred reply: requests that arrived meanwhile are handled
+         * after this batch, never from inside another request. */
+        c->busy = 0;
+        if (c->in_len && !c->input_scheduled && !c->closed) {
+            c->input_scheduled = 1;
+            loop_defer(process_input_later, c);
+        }
+    }
+}
+
+/* ---- lifetime ---- */
+
+static void free_connection(void *arg)
+{
+    struct connection *c = arg;
+    free(c->in);
+    free(c->out);
+    free(c);
+}
+
+void connection_close(struct connection *c)
+{
+    if (c->closed)
+        return;
+    c->closed = 1;
+    loop_remove(&c->watch);
+    close(c->watch.fd);
+    list_remove(&c->link);
+    open_connections--;
+    if (c->thread) {
+        if (c->thread->wait && c->thread->wait->conn == c)
+            cancel_wait(c->thread);
+        thread_connection_closed(c->thread);
+        release_object(&c->thread->obj);
+        c->thread = NULL;
+    }
+    if (c->process) {
+        c->process->connections--;
+        release_object(&c->process->obj);
+        c->process = NULL;
+    }
+    loop_defer(free_connection, c);
+    server_check_idle();
+}
+
+void close_process_connections(struct process *p)
+{
+    struct list_entry *e, *next;
+    LIST_FOR_EACH_SAFE(e, next, &connections) {
+        struct connection *c = LIST_ENTRY(e, struct connection, link);
+        if (c->process == p)
+            connection_close(c);
+    }
+}
+
+/* ---- hello: registering the calling process and thread ---- */
+
+static int pidfd_readable(struct process *p)
+{
+    struct pollfd pfd = { .fd = p->pidfd_watch.fd, .events = POLLIN };
+    return poll(&pfd, 1, 0) > 0;
+}
+
+static uint32_t register_peer(struct connection *c, const struct wh_hello_request *req)
+{
+    if (req->pid != c->peer_pid)
+        return ERR_ACCESS_DENIED;
+    if (req->bitness != 32 && req->bitness != 64)
+        return ERR_INVALID_PARAMETER;
+    struct process *p = find_process(req->pid);
+    /* The pid may belong to a process whose death we have not seen yet. */
+    if (p && pidfd_readable(p)) {
+        process_died(p);
+        p = NULL;
+    }
+    uint32_t error;
+    if (!p && !(p = create_process(req->pid, req->bitness, &error)))
+        return error;
+    if (!p->bitness) /* announced by its parent, before it spoke */
+        p->bitness = req->bitness;
+    struct thread *t = process_find_thread(p, req->tid);
+    if (!t) {
+        char path[64];
+        struct stat st;
+        snprintf(path, sizeof(path), "/proc/%u/task/%u", req->pid, req->tid);
+        if (stat(path, &st) < 0)
+            return ERR_INVALID_PARAMETER;
+        if (!(t = create_thread(p, req->tid)))
+            return ERR_NOT_ENOUGH_MEMORY;
+    }
+    t->connections++;
+    t->connected_once = 1;
+    p->connections++;
+    c->process = (struct process *)grab_object(&p->obj);
+    c->thread = (struct thread *)grab_object(&t->obj);
+    return 0;
+}
+
+static int handle_hello(struct connection *c, const void *request, uint32_t size)
+{
+    const struct wh_hello_request *req = request;
+    struct wh_hello_reply reply = { .version = WH_PROTOCOL_VERSION,
+                                    .server_pid = (uint32_t)getpid() };
+    uint32_t error = 0;
+    if (size < sizeof(*req))
+        return -1;
+    if (req->version != WH_PROTOCOL_VERSION)
+        error = ERR_REVISION_MISMATCH;
+    else if (req->flags & WH_HELLO_OBSERVER)
+        c->observer = 1;
+    else
+        error = register_peer(c, req);
+    if (!error)
+        c->hello_done = 1;
+    else
+        log_warn("refused hello from pid %u: error %u", c->peer_pid, error);
+    connection_reply(c, error, &reply, sizeof(reply), NULL, 0);
+    return 0;
+}
+
+/* A second hello on a registered connection. */
+DECL_HANDLER(hello)
+{
+    (void)req;
+    reply->version = WH_PROTOCOL_VERSION;
+    reply->server_pid = (uint32_t)getpid();
+    ctx->error = ERR_INVALID_PARAMETER;
+}
+
+/* ---- input ---- */
+
+static int handle_request(struct connection *c, const void *request, uint32_t size)
+{
+    if (!c->hello_done) {
+        const struct wh_request_header *h = request;
+        if (h->code != WH_REQ_hello)
+            return -1;
+        return handle_hello(c, request, size);
+    }
+    uint64_t reply_buf[(WH_MAX_FIXED_REPLY + 7) / 8];
+    struct request_ctx ctx = { .conn = c, .thread = c->thread, .process = c->process };
+    int reply_size = dispatch_request(&ctx, request, size, reply_buf);
+    if (reply_size < 0) {
+        free(ctx.var);
+        return -1;
+    }
+    if (ctx.deferred)
+        c->busy = 1;
+    else
+        connection_reply(c, ctx.error, reply_buf, (uint32_t)reply_size, ctx.var,
+                         ctx.error ? 0 : ctx.var_len);
+    free(ctx.var);
+    return 0;
+}
+
+static void process_input(struct connection *c)
+{
+    uint32_t pos = 0;
+    while (!c->closed && !c->busy && c->in_len - pos >= sizeof(struct wh_request_header)) {
+        struct wh_request_header h;
+        memcpy(&h, c->in + pos, sizeof(h));
+        if (h.size < sizeof(h) || h.size > WH_MAX_REQUEST_SIZE) {
+            log_warn("pid %u sent a request of %u bytes: closing", c->peer_pid, h.size);
+            connection_close(c);
+            return;
+        }
+        if (c->in_len - pos < h.size)
+            break;
+        /* Requests are handled in place only when aligned; move otherwise. */
+        if (pos) {
+            memmove(c->in, c->in + pos, c->in_len - pos);
+            c->in_len -= pos;
+            pos = 0;
+        }
+        if (handle_request(c, c->in, h.size) < 0) {
+            connection_close(c);
+            return;
+        }
+        pos = h.size;
+    }
+    if (c->closed)
+        return;
+    memmove(c->in, c->in + pos, c->in_len - pos);
+    c->in_len -= pos;
+}
+
+static void read_input(struct connection *c)
+{
+    if (c->in_len == c->in_cap) {
+        if (c->in_cap >= MAX_INPUT) {
+            /* A busy connection that keeps sending is misbehaving. */
+            connection_close(c);
+            return;
+        }
+        uint32_t cap = c->in_cap ? c->in_cap * 2 : 1024;
+        char *in = realloc(c->in, cap);
+        if (!in) {
+            connection_close(c);
+            return;
+        }
+        c->in = in;
+        c->in_cap = cap;
+    }
+    char cbuf[CMSG_SPACE(sizeof(int) * 16)];
+    struct iovec iov = { c->in + c->in_len, c->in_cap - c->in_len };
+    struct msghdr msg = { .msg_iov = &iov, .msg_iovlen = 1,
+                          .msg_control = cbuf, .msg_controllen = sizeof(cbuf) };
+    ssize_t n = recvmsg(c->watch.fd, &msg, MSG_DONTWAIT | MSG_CMSG_CLOEXEC);
+    /* No request takes a descriptor yet: close any that came along. */
+    for (struct cmsghdr *cm = CMSG_FIRSTHDR(&msg); cm; cm = CMSG_NXTHDR(&msg, cm)) {
+        if (cm->cmsg_level == SOL_SOCKET && cm->cmsg_type == SCM_RIGHTS) {
+            size_t nfds = (cm->cmsg_len - CMSG_LEN(0)) / sizeof(int);
+            for (size_t i = 0; i < nfds; i++) {
+                int fd;
+                memcpy(&fd, CMSG_DATA(cm) + i * sizeof(int), sizeof(int));
+                close(fd);
+            }
+        }
+    }
+    if (n == 0 || (n < 0 && errno != EAGAIN && errno != EINTR)) {
+        connection_close(c);
+        return;
+    }
+    if (n > 0) {
+        c->in_len += (uint32_t)n;
+        process_input(c);
+    }
+}
+
+static void connection_event(struct fd_watch *w, uint32_t events)
+{
+    struct connection *c = (struct connection *)w;
+    if (c->closed)
+        return;
+    if (events & EPOLLOUT)
+        flush_output(c);
+    if (!c->closed && (events & (EPOLLIN | EPOLLHUP | EPOLLRDHUP | EPOLLERR)))
+        read_input(c);
+}
+
+/* ---- accepting ---- */
+
+static void accept_event(struct fd_watch *w, uint32_t events)
+{
+    (void)events;
+    for (;;) {
+        int fd = accept4(w->fd, NULL, NULL, SOCK_CLOEXEC | SOCK_NONBLOCK);
+        if (fd < 0)
+            return;
+        struct ucred cred;
+        socklen_t len = sizeof(cred);
+        if (getsockopt(fd, SOL_SOCKET, SO_PEERCRED, &cred, &len) < 0 ||
+            cred.uid != getuid()) {
+            log_warn("refused a connection from uid %d", (int)cred.uid);
+            close(fd);
+            continue;
+        }
+        struct connection *c = calloc(1, sizeof(*c));
+        if (!c) {
+            close(fd);
+            continue;
+        }
+        c->watch.fd = fd;
+        c->watch.callback = connection_event;
+        c->peer_pid = (uint32_t)cred.pid;
+        if (loop_add(&c->watch, EPOLLIN | EPOLLRDHUP) < 0) {
+            close(fd);
+            free(c);
+            continue;
+        }
+        list_add_tail(&connections, &c->link);
+        open_connections++;
+        server_check_idle();
+    }
+}
+
+int connection_listen(const char *socket_path)
+{
+    struct sockaddr_un addr = { .sun_family = AF_UNIX };
+    if (strlen(socket_path) >= sizeof(addr.sun_path)) {
+        log_error("socket path too long: %s", socket_path);
+        return -1;
+    }
+    strcpy(addr.sun_path, socket_path);
+    int fd = socket(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC | SOCK_NONBLOCK, 0);
+    if (fd < 0)
+        return -1;
+    unlink(socket_path); /* a stale socket of a server that died */
+    if (bind(fd, (struct sockaddr *)&addr, sizeof(addr)) < 0 || listen(fd, 128) < 0) {
+        log_error("cannot listen on %s: %s", socket_path, strerror(errno));
+        close(fd);
+        return -1;
+    }
+    listen_watch.fd = fd;
+    listen_watch.callback = accept_event;
+    if (loop_add(&listen_watch, EPOLLIN) < 0) {
+        close(fd);
+        return -1;
+    }
+    server_check_idle();
+    return 0;
+}
+
+void connection_stop_listening(const char *socket_path)
+{
+    if (listen_watch.fd < 0)
+        return;
+    /* Unlink first: a client that finds no socket starts a new server. */
+    unlink(socket_path);
+    loop_remove(&listen_watch);
+    close(listen_watch.fd);
+    listen_watch.fd = -1;
+}

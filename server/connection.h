@@ -1,0 +1,55 @@
+/*
+ * Client connections: one per client thread (plus the inspector's).
+ *
+ * Bytes arrive into an input buffer and are cut into requests; replies go
+ * out directly, or through an output buffer when the socket is full. A
+ * connection with a deferred reply (a wait) handles nothing else until the
+ * reply is sent: the protocol allows one request in flight.
+ */
+#ifndef WINHANDLED_CONNECTION_H
+#define WINHANDLED_CONNECTION_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "list.h"
+#include "loop.h"
+
+struct process;
+struct thread;
+
+struct connection {
+    struct fd_watch watch;
+    struct list_entry link;
+    uint32_t peer_pid;
+    struct process *process; /* a reference, after hello */
+    struct thread *thread;   /* a reference, after hello */
+    int observer;
+    int hello_done;
+    int closed;
+    int busy;                /* a deferred reply is owed */
+    int input_scheduled;
+    char *in;
+    uint32_t in_len, in_cap;
+    char *out;
+    size_t out_len, out_pos, out_cap;
+};
+
+/* Server settings, set by main(). */
+extern uint32_t server_idle_timeout_ms;
+extern int server_persistent;
+
+int connection_listen(const char *socket_path);
+void connection_stop_listening(const char *socket_path);
+
+/* Send a reply (fixed part and optional variable data). */
+void connection_reply(struct connection *c, uint32_t error, const void *fixed,
+                      uint32_t fixed_size, const void *var, uint32_t var_len);
+void connection_close(struct connection *c);
+void close_process_connections(struct process *p);
+uint32_t connection_count(void);
+
+/* Re-check whether the server is idle (no clients, no live processes). */
+void server_check_idle(void);
+
+#endif

@@ -1,0 +1,135 @@
+/*
+ * The requests that act on handles themselves: close, flags, duplicate,
+ * and opening a named object.
+ */
+#include "errors.h"
+#include "handle.h"
+#include "namespace.h"
+#include "object.h"
+#include "process.h"
+#include "request.h"
+#include "thread.h"
+
+#define DUPLICATE_CLOSE_SOURCE_ 0x1u
+#define DUPLICATE_SAME_ACCESS_ 0x2u
+
+DECL_HANDLER(close_handle)
+{
+    (void)reply;
+    /* Closing a pseudo-handle does nothing and succeeds. */
+    if (req->handle == WH_CURRENT_PROCESS || req->handle == WH_CURRENT_THREAD)
+        return;
+    ctx->error = handle_close(&ctx->process->handles, req->handle);
+}
+
+DECL_HANDLER(get_handle_info)
+{
+    struct handle_entry *e = handle_lookup(&ctx->process->handles, req->handle);
+    if (!e) {
+        ctx->error = ERR_INVALID_HANDLE;
+        return;
+    }
+    reply->flags = e->flags;
+}
+
+DECL_HANDLER(set_handle_info)
+{
+    (void)reply;
+    struct handle_entry *e = handle_lookup(&ctx->process->handles, req->handle);
+    if (!e) {
+        ctx->error = ERR_INVALID_HANDLE;
+        return;
+    }
+    uint32_t mask = req->mask & (HANDLE_FLAG_INHERIT_ | HANDLE_FLAG_PROTECT_FROM_CLOSE_);
+    e->flags = (uint8_t)((e->flags & ~mask) | (req->flags & mask));
+}
+
+/* The process a DuplicateHandle names, which must allow PROCESS_DUP_HANDLE. */
+static struct process *dup_process(struct request_ctx *ctx, uint32_t handle)
+{
+    return (struct process *)get_handle_obj(ctx->thread, handle, PROCESS_DUP_HANDLE_,
+                                            &process_ops, &ctx->error);
+}
+
+/* Resolve the source handle in the source process. In the caller's own
+ * process the pseudo-handles mean what they always mean. */
+static struct object *dup_source(struct request_ctx *ctx, struct process *src,
+                                 uint32_t handle, uint32_t *access,
+                                 struct handle_entry **entry)
+{
+    *entry = NULL;
+    if (src == ctx->process) {
+        if (handle != WH_CURRENT_PROCESS && handle != WH_CURRENT_THREAD)
+            *entry = handle_lookup(&src->handles, handle);
+        return get_handle_obj_access(ctx->thread, handle, access, &ctx->error);
+    }
+    if (handle == WH_CURRENT_PROCESS) {
+        *access = PROCESS_ALL_ACCESS_;
+        return &src->obj;
+    }
+    *entry = handle_lookup(&src->handles, handle);
+    if (!*entry) {
+        ctx->error = ERR_INVALID_HANDLE;
+        return NULL;
+    }
+    *access = (*entry)->access;
+    return (*entry)->obj;
+}
+
+DECL_HANDLER(dup_handle)
+{
+    struct handle_entry *src_entry;
+    uint32_t src_access;
+    struct process *src = dup_process(ctx, req->src_process);
+    if (!src)
+        return;
+    struct object *obj = dup_source(ctx, src, req->src_handle, &src_access, &src_entry);
+    if (!obj)
+        return;
+    grab_object(obj); /* closing the source must not destroy it under us */
+
+    if (req->dst_process) {
+        struct process *dst = dup_process(ctx, req->dst_process);
+        if (dst && !dst->alive)
+            ctx->error = ERR_ACCESS_DENIED;
+        if (dst && dst->alive) {
+            uint32_t access = (req->options & DUPLICATE_SAME_ACCESS_)
+                                  ? src_access : map_access(obj, req->access);
+            reply->handle = handle_alloc(&dst->handles, obj, access,
+                                         req->inherit ? HANDLE_FLAG_INHERIT_ : 0,
+                                         &ctx->error);
+            if (reply->handle) {
+                struct handle_entry *e = handle_lookup(&dst->handles, reply->handle);
+                e->origin = WH_ORIGIN_DUPLICATED;
+                e->origin_pid = src->pid;
+            }
+        }
+    }
+    /* The source goes even when the duplication failed, as documented. */
+    if ((req->options & DUPLICATE_CLOSE_SOURCE_) && src_entry)
+        handle_close_entry(&src->handles, src_entry);
+    release_object(obj);
+}
+
+static const struct object_ops *const openable_types[WH_TYPE_COUNT] = {
+    [WH_TYPE_EVENT] = &event_ops,
+    [WH_TYPE_MUTEX] = &mutex_ops,
+    [WH_TYPE_SEMAPHORE] = &semaphore_ops,
+};
+
+DECL_HANDLER(open_object)
+{
+    if (req->type >= WH_TYPE_COUNT || !openable_types[req->type] ||
+        req->name_len != ctx->data_len || !req->name_len) {
+        ctx->error = ERR_INVALID_PARAMETER;
+        return;
+    }
+    struct object *obj = open_named_object(openable_types[req->type], ctx->data,
+                                           req->name_len, &ctx->error);
+    if (!obj)
+        return;
+    reply->handle = alloc_handle_for(ctx, obj, req->access, req->inherit);
+    if (reply->handle)
+        handle_lookup(&ctx->process->handles, reply->handle)->origin = WH_ORIGIN_OPENED;
+    release_object(obj);
+}

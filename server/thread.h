@@ -1,0 +1,46 @@
+/*
+ * Threads: real Linux threads, thread id = tid. A thread is known to the
+ * server from its first connection, or earlier when CreateThread announces
+ * it (new_thread). It ends when its last connection closes (the library
+ * closes it when the thread exits) or when its process dies.
+ */
+#ifndef WINHANDLED_THREAD_H
+#define WINHANDLED_THREAD_H
+
+#include <stdint.h>
+
+#include "list.h"
+#include "object.h"
+
+struct wait;
+
+struct thread {
+    struct object obj;
+    struct process *process;
+    uint32_t tid;
+    int alive;
+    int exit_code_set;         /* ExitThread or a return told us */
+    uint32_t exit_code;
+    uint32_t connections;      /* open connections of this thread */
+    int connected_once;
+    struct list_entry process_link;
+    struct list_entry owned_mutexes; /* struct mutex.owner_link */
+    struct wait *wait;         /* the wait in progress, if any */
+};
+
+extern const struct object_ops thread_ops;
+#define THREAD_QUERY_INFORMATION_ 0x0040u
+#define THREAD_QUERY_LIMITED_INFORMATION_ 0x0800u
+#define THREAD_ALL_ACCESS_ 0x001fffffu
+
+/* A new live thread of process p (the process's list holds a reference). */
+struct thread *create_thread(struct process *p, uint32_t tid);
+struct thread *process_find_thread(struct process *p, uint32_t tid);
+
+/* The thread is gone: cancel its wait, abandon its mutexes, signal it. */
+void thread_died(struct thread *thread, uint32_t exit_code);
+
+/* A connection of the thread closed; the last one ends the thread. */
+void thread_connection_closed(struct thread *thread);
+
+#endif
