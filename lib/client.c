@@ -1,0 +1,352 @@
+/*
+ * The transport: one Unix stream socket per client thread, opened on the
+ * thread's first call. The first connection of a process registers it;
+ * if no server answers, one is started (under a lock, so racing programs
+ * start one between them).
+ */
+#include "client.h"
+
+#include <errno.h>
+#include <stdarg.h>
+#include <fcntl.h>
+#include <pthread.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/file.h>
+#include <sys/socket.h>
+#include <sys/uio.h>
+#include <sys/un.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include "../protocol/session_dir.h"
+#include "private.h"
+
+static __thread int conn_fd = -1;
+static pthread_key_t conn_key;
+static pthread_once_t conn_once = PTHREAD_ONCE_INIT;
+static int observer;
+static char session_dir[4096];
+static int session_dir_ok;
+static pthread_mutex_t setup_lock = PTHREAD_MUTEX_INITIALIZER;
+static int exit_hook_installed;
+static int exit_reported;
+
+static void complain(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+static void complain(const char *fmt, ...)
+{
+    char msg[1024];
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(msg, sizeof(msg), fmt, ap);
+    va_end(ap);
+    fprintf(stderr, "winhandle: %s\n", msg);
+}
+
+void client_set_observer(void)
+{
+    observer = 1;
+}
+
+/* Runs when a thread ends: its connection closing tells the server. */
+static void thread_gone(void *value)
+{
+    int fd = (int)(intptr_t)value - 1;
+    if (fd >= 0)
+        close(fd);
+    conn_fd = -1;
+}
+
+/* A forked child must not talk over its parent's connection. */
+static void after_fork_child(void)
+{
+    if (conn_fd >= 0)
+        close(conn_fd);
+    conn_fd = -1;
+    pthread_setspecific(conn_key, NULL);
+    exit_reported = 0;
+}
+
+static void init_once(void)
+{
+    pthread_key_create(&conn_key, thread_gone);
+    pthread_atfork(NULL, NULL, after_fork_child);
+}
+
+const char *client_session_dir(void)
+{
+    pthread_mutex_lock(&setup_lock);
+    if (!session_dir_ok) {
+        if (wh_session_dir_path(session_dir, sizeof(session_dir)) < 0)
+            session_dir[0] = '\0';
+        session_dir_ok = 1;
+    }
+    pthread_mutex_unlock(&setup_lock);
+    return session_dir;
+}
+
+static int connect_socket(const char *dir)
+{
+    struct sockaddr_un addr = { .sun_family = AF_UNIX };
+    if (wh_session_file(addr.sun_path, sizeof(addr.sun_path), dir, WH_SOCKET_NAME) < 0)
+        return -ENAMETOOLONG;
+    int fd = socket(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0);
+    if (fd < 0)
+        return -errno;
+    if (connect(fd, (struct sockaddr *)&addr, sizeof(addr)) < 0) {
+        int err = errno;
+        close(fd);
+        return -err;
+    }
+    return fd;
+}
+
+static const char *server_binary(void)
+{
+    const char *env = getenv("WINHANDLE_SERVER");
+    if (env && *env)
+        return env;
+    if (access(WH_SERVER_INSTALL_PATH, X_OK) == 0)
+        return WH_SERVER_INSTALL_PATH;
+    return WH_SERVER_BUILD_PATH;
+}
+
+/* Run the server; it forks and its first process exits once it listens. */
+static int spawn_server(const char *dir)
+{
+    const char *bin = server_binary();
+    pid_t pid = fork();
+    if (pid < 0)
+        return -1;
+    if (pid == 0) {
+        execl(bin, "winhandled", "--session-dir", dir, (char *)NULL);
+        _exit(127);
+    }
+    int status;
+    while (waitpid(pid, &status, 0) < 0)
+        if (errno != EINTR)
+            return -1;
+    if (!WIFEXITED(status) || WEXITSTATUS(status) != 0) {
+        complain("could not start the server %s (status %d); see %s/%s", bin,
+                 WIFEXITED(status) ? WEXITSTATUS(status) : -1, dir, WH_LOG_NAME);
+        return -1;
+    }
+    return 0;
+}
+
+/* Connect, starting a server under the start lock when none answers. */
+static int connect_or_start(const char *dir)
+{
+    int fd = connect_socket(dir);
+    if (fd >= 0 || observer)
+        return fd;
+    char err[512], lock_path[4096];
+    if (wh_session_dir_prepare(dir, err, sizeof(err)) < 0) {
+        complain("%s", err);
+        return -1;
+    }
+    if (wh_session_file(lock_path, sizeof(lock_path), dir, WH_START_LOCK_NAME) < 0)
+        return -1;
+    int lock = open(lock_path, O_RDWR | O_CREAT | O_CLOEXEC, 0600);
+    if (lock < 0)
+        return -1;
+    while (flock(lock, LOCK_EX) < 0 && errno == EINTR)
+        ;
+    fd = connect_socket(dir); /* someone may have started it meanwhile */
+    if (fd < 0 && spawn_server(dir) == 0)
+        fd = connect_socket(dir);
+    close(lock); /* releases the lock */
+    return fd;
+}
+
+static int write_all(int fd, struct iovec *iov, int iovcnt)
+{
+    while (iovcnt > 0) {
+        ssize_t n = writev(fd, iov, iovcnt);
+        if (n < 0) {
+            if (errno == EINTR)
+                continue;
+            return -1;
+        }
+        while (iovcnt > 0 && (size_t)n >= iov->iov_len) {
+            n -= (ssize_t)iov->iov_len;
+            iov++;
+            iovcnt--;
+        }
+        if (iovcnt > 0) {
+            iov->iov_base = (char *)iov->iov_base + n;
+            iov->iov_len -= (size_t)n;
+        }
+    }
+    return 0;
+}
+
+static int read_all(int fd, void *buf, size_t len)
+{
+    char *p = buf;
+    while (len) {
+        ssize_t n = read(fd, p, len);
+        if (n < 0 && errno == EINTR)
+            continue;
+        if (n <= 0)
+            return -1;
+        p += n;
+        len -= (size_t)n;
+    }
+    return 0;
+}
+
+/* One request and its reply on fd. Returns the reply error, or -1 on I/O
+ * failure (the server went away). */
+static int64_t exchange(int fd, uint32_t code, void *req, uint32_t req_size,
+                        const void *data, uint32_t data_len, void *reply,
+                        uint32_t rep_size, void **var, uint32_t *var_len)
+{
+    struct wh_request_header *h = req;
+    h->size = req_size + data_len;
+    h->code = code;
+    struct iovec iov[2] = { { req, req_size }, { (void *)data, data_len } };
+    if (write_all(fd, iov, data_len ? 2 : 1) < 0)
+        return -1;
+    struct wh_reply_header rh;
+    if (read_all(fd, &rh, sizeof(rh)) < 0 || rh.size < sizeof(rh))
+        return -1;
+    uint32_t body = rh.size - (uint32_t)sizeof(rh);
+    uint32_t fixed = rep_size - (uint32_t)sizeof(rh);
+    if (fixed > body)
+        fixed = body;
+    memset(reply, 0, rep_size);
+    memcpy(reply, &rh, sizeof(rh));
+    if (read_all(fd, (char *)reply + sizeof(rh), fixed) < 0)
+        return -1;
+    uint32_t rest = body - fixed;
+    char *extra = rest ? malloc(rest) : NULL;
+    if (rest && (!extra || read_all(fd, extra, rest) < 0)) {
+        free(extra);
+        return -1;
+    }
+    if (var) {
+        *var = extra;
+        *var_len = rest;
+    } else {
+        free(extra);
+    }
+    return rh.error;
+}
+
+static void exit_hook(int status, void *arg);
+
+static int say_hello(int fd)
+{
+    struct wh_hello_request req = {
+        .version = WH_PROTOCOL_VERSION,
+        .pid = (uint32_t)getpid(),
+        .tid = (uint32_t)gettid(),
+        .bitness = sizeof(void *) * 8,
+        .flags = observer ? WH_HELLO_OBSERVER : 0,
+    };
+    struct wh_hello_reply reply;
+    int64_t err = exchange(fd, WH_REQ_hello, &req, sizeof(req), NULL, 0, &reply,
+                           sizeof(reply), NULL, NULL);
+    if (err == 0)
+        return 0;
+    if (err == 1306) /* ERROR_REVISION_MISMATCH */
+        complain("the server speaks protocol %u, this library %u: stop it "
+                 "(winhandle server stop) or use matching builds",
+                 reply.version, WH_PROTOCOL_VERSION);
+    else if (err > 0)
+        complain("the server refused this process (error %u)", (unsigned)err);
+    return err < 0 ? -2 : -1; /* -2: the connection broke; worth a retry */
+}
+
+static int open_connection(void)
+{
+    pthread_once(&conn_once, init_once);
+    const char *dir = client_session_dir();
+    if (!*dir) {
+        complain("session directory path too long");
+        return -1;
+    }
+    /* A server that is just exiting may accept and then drop us: retry. */
+    for (int attempt = 0; attempt < 20; attempt++) {
+        int fd = connect_or_start(dir);
+        if (fd < 0) {
+            if (!observer)
+                complain("cannot reach the server in %s", dir);
+            return -1;
+        }
+        int r = say_hello(fd);
+        if (r == 0) {
+            conn_fd = fd;
+            pthread_setspecific(conn_key, (void *)(intptr_t)(fd + 1));
+            if (!observer) {
+                pthread_mutex_lock(&setup_lock);
+                if (!exit_hook_installed) {
+                    exit_hook_installed = 1;
+                    on_exit(exit_hook, NULL);
+                }
+                pthread_mutex_unlock(&setup_lock);
+            }
+            return 0;
+        }
+        close(fd);
+        if (r == -1)
+            return -1;
+        usleep(10000);
+    }
+    return -1;
+}
+
+void client_connect_thread(void)
+{
+    if (conn_fd < 0)
+        open_connection();
+}
+
+uint32_t server_call(uint32_t code, void *req, uint32_t req_size,
+                     const void *data, uint32_t data_len,
+                     void *reply, uint32_t rep_size,
+                     void **var, uint32_t *var_len)
+{
+    if (var)
+        *var = NULL;
+    if (conn_fd < 0 && open_connection() < 0)
+        return WH_ERROR_NO_SERVER;
+    int64_t err = exchange(conn_fd, code, req, req_size, data, data_len, reply,
+                           rep_size, var, var_len);
+    if (err < 0) {
+        complain("lost the connection to the server");
+        close(conn_fd);
+        conn_fd = -1;
+        pthread_setspecific(conn_key, NULL);
+        return WH_ERROR_NO_SERVER;
+    }
+    return (uint32_t)err;
+}
+
+/* ---- exit codes ---- */
+
+void process_report_exit(uint32_t code)
+{
+    struct wh_process_exit_request req = { .exit_code = code };
+    struct wh_process_exit_reply reply;
+    exit_reported = 1;
+    SERVER_CALL(process_exit, &req, &reply, NULL, 0);
+}
+
+void thread_report_exit(uint32_t code)
+{
+    struct wh_thread_exit_request req = { .exit_code = code };
+    struct wh_thread_exit_reply reply;
+    SERVER_CALL(thread_exit, &req, &reply, NULL, 0);
+}
+
+/* exit() and a return from main: Windows keeps all 32 bits of the code,
+ * which Linux would cut to 8, so the server hears it from here. */
+static void exit_hook(int status, void *arg)
+{
+    (void)arg;
+    if (!exit_reported)
+        process_report_exit((uint32_t)status);
+}

@@ -1,0 +1,50 @@
+/* CloseHandle, DuplicateHandle and the handle flags. */
+#include "private.h"
+
+BOOL WINAPI CloseHandle(HANDLE handle)
+{
+    struct wh_close_handle_request req = { .handle = handle_to_wire(handle) };
+    struct wh_close_handle_reply reply;
+    return set_result(SERVER_CALL(close_handle, &req, &reply, NULL, 0));
+}
+
+BOOL WINAPI GetHandleInformation(HANDLE handle, LPDWORD flags)
+{
+    struct wh_get_handle_info_request req = { .handle = handle_to_wire(handle) };
+    struct wh_get_handle_info_reply reply;
+    if (!set_result(SERVER_CALL(get_handle_info, &req, &reply, NULL, 0)))
+        return FALSE;
+    if (!flags)
+        return FAIL(ERROR_NOACCESS, FALSE);
+    *flags = reply.flags;
+    return TRUE;
+}
+
+BOOL WINAPI SetHandleInformation(HANDLE handle, DWORD mask, DWORD flags)
+{
+    struct wh_set_handle_info_request req = {
+        .handle = handle_to_wire(handle), .mask = mask, .flags = flags,
+    };
+    struct wh_set_handle_info_reply reply;
+    return set_result(SERVER_CALL(set_handle_info, &req, &reply, NULL, 0));
+}
+
+BOOL WINAPI DuplicateHandle(HANDLE src_process, HANDLE src, HANDLE dst_process,
+                            LPHANDLE dst, DWORD access, BOOL inherit, DWORD options)
+{
+    struct wh_dup_handle_request req = {
+        .src_process = handle_to_wire(src_process),
+        .src_handle = handle_to_wire(src),
+        .dst_process = handle_to_wire(dst_process),
+        .access = access,
+        .inherit = inherit ? 1 : 0,
+        .options = options,
+    };
+    struct wh_dup_handle_reply reply;
+    if (!set_result(SERVER_CALL(dup_handle, &req, &reply, NULL, 0)))
+        return FALSE;
+    /* A NULL target still duplicates; the value is just not returned. */
+    if (dst)
+        *dst = wire_to_handle(reply.handle);
+    return TRUE;
+}

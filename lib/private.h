@@ -1,0 +1,50 @@
+/*
+ * What the library's files share. Nothing here is public API.
+ */
+#ifndef WINHANDLE_LIB_PRIVATE_H
+#define WINHANDLE_LIB_PRIVATE_H
+
+#include <stdint.h>
+
+#include <windows.h>
+
+#include "client.h"
+
+/* Handles on the wire are their low 32 bits; coming back they are
+ * sign-extended, so the pseudo-handles -1 and -2 survive the trip. */
+static inline uint32_t handle_to_wire(HANDLE h)
+{
+    return (uint32_t)(uintptr_t)h;
+}
+
+static inline HANDLE wire_to_handle(uint32_t v)
+{
+    return (HANDLE)(intptr_t)(int32_t)v;
+}
+
+/* Set the thread's last error and return a value, for one-line exits. */
+#define FAIL(err, ret) (SetLastError(err), (ret))
+
+/* The reply error of a call becomes the last error; TRUE on success. */
+static inline BOOL set_result(uint32_t error)
+{
+    if (error) {
+        SetLastError(error);
+        return FALSE;
+    }
+    return TRUE;
+}
+
+/* Windows converts an ANSI object name into a MAX_PATH-sized buffer; a
+ * longer name fails before reaching the kernel. Returns 0 or the error. */
+uint32_t check_object_name(const char *name, uint32_t *len);
+
+/* Pieces of per-process state set up by the client on first connection. */
+void process_report_exit(uint32_t code);
+void thread_report_exit(uint32_t code);
+
+/* Called by CreateThread's trampoline: connect this thread now, so the
+ * server sees it end even if it never calls anything. */
+void client_connect_thread(void);
+
+#endif

@@ -1,0 +1,130 @@
+/*
+ * Threads: CreateThread runs a real pthread. The server learns of the new
+ * thread before CreateThread returns (so its handle and id are real at
+ * once) and before the thread runs any user code; the thread then opens its
+ * own connection, whose closing at thread exit signals the thread's handle.
+ */
+#include <pthread.h>
+#include <semaphore.h>
+#include <stdlib.h>
+#include <unistd.h>
+
+#include "private.h"
+
+struct thread_start {
+    LPTHREAD_START_ROUTINE routine;
+    LPVOID arg;
+    pid_t tid;
+    sem_t started; /* the thread knows its tid */
+    sem_t go;      /* the server knows the thread */
+    int abandoned; /* CreateThread failed after the thread started */
+};
+
+static void *trampoline(void *p)
+{
+    struct thread_start *st = p;
+    st->tid = gettid();
+    sem_post(&st->started);
+    while (sem_wait(&st->go) < 0)
+        ;
+    LPTHREAD_START_ROUTINE routine = st->routine;
+    LPVOID arg = st->arg;
+    int abandoned = st->abandoned;
+    sem_destroy(&st->started);
+    sem_destroy(&st->go);
+    free(st);
+    if (abandoned)
+        return NULL;
+    client_connect_thread();
+    DWORD code = routine(arg);
+    thread_report_exit(code);
+    return NULL;
+}
+
+HANDLE WINAPI CreateThread(LPSECURITY_ATTRIBUTES sa, SIZE_T stack_size,
+                           LPTHREAD_START_ROUTINE routine, LPVOID arg, DWORD flags,
+                           LPDWORD thread_id)
+{
+    if (!routine)
+        return FAIL(ERROR_INVALID_PARAMETER, NULL);
+    if (flags & CREATE_SUSPENDED)
+        return FAIL(ERROR_NOT_SUPPORTED, NULL); /* see README: not yet built */
+    struct thread_start *st = calloc(1, sizeof(*st));
+    if (!st)
+        return FAIL(ERROR_NOT_ENOUGH_MEMORY, NULL);
+    st->routine = routine;
+    st->arg = arg;
+    sem_init(&st->started, 0, 0);
+    sem_init(&st->go, 0, 0);
+
+    pthread_attr_t attr;
+    pthread_attr_init(&attr);
+    pthread_attr_setdetachstate(&attr, PTHREAD_CREATE_DETACHED);
+    if (stack_size)
+        pthread_attr_setstacksize(&attr, stack_size < 65536 ? 65536 : stack_size);
+    pthread_t pt;
+    int rc = pthread_create(&pt, &attr, trampoline, st);
+    pthread_attr_destroy(&attr);
+    if (rc) {
+        sem_destroy(&st->started);
+        sem_destroy(&st->go);
+        free(st);
+        return FAIL(ERROR_NOT_ENOUGH_MEMORY, NULL);
+    }
+    while (sem_wait(&st->started) < 0)
+        ;
+    pid_t tid = st->tid;
+    struct wh_new_thread_request req = {
+        .tid = (uint32_t)tid,
+        .access = THREAD_ALL_ACCESS,
+        .inherit = sa && sa->bInheritHandle,
+    };
+    struct wh_new_thread_reply reply;
+    uint32_t error = SERVER_CALL(new_thread, &req, &reply, NULL, 0);
+    st->abandoned = error != 0;
+    sem_post(&st->go); /* st belongs to the thread from here on */
+    if (error)
+        return FAIL(error, NULL);
+    if (thread_id)
+        *thread_id = (DWORD)tid;
+    return wire_to_handle(reply.handle);
+}
+
+void WINAPI ExitThread(DWORD code)
+{
+    thread_report_exit(code);
+    pthread_exit(NULL);
+}
+
+HANDLE WINAPI GetCurrentThread(void)
+{
+    return (HANDLE)(LONG_PTR)-2;
+}
+
+DWORD WINAPI GetCurrentThreadId(void)
+{
+    return (DWORD)gettid();
+}
+
+static BOOL thread_info(HANDLE thread, struct wh_get_thread_info_reply *reply)
+{
+    struct wh_get_thread_info_request req = { .handle = handle_to_wire(thread) };
+    return set_result(SERVER_CALL(get_thread_info, &req, reply, NULL, 0));
+}
+
+BOOL WINAPI GetExitCodeThread(HANDLE thread, LPDWORD code)
+{
+    struct wh_get_thread_info_reply reply;
+    if (!thread_info(thread, &reply))
+        return FALSE;
+    if (!code)
+        return FAIL(ERROR_NOACCESS, FALSE);
+    *code = reply.exit_code;
+    return TRUE;
+}
+
+DWORD WINAPI GetThreadId(HANDLE thread)
+{
+    struct wh_get_thread_info_reply reply;
+    return thread_info(thread, &reply) ? reply.tid : 0;
+}

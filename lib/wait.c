@@ -1,0 +1,59 @@
+/* Waits and Sleep. */
+#include <errno.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "private.h"
+
+static DWORD wait_call(DWORD count, const HANDLE *handles, BOOL wait_all,
+                       DWORD timeout, HANDLE signal)
+{
+    uint32_t wire[MAXIMUM_WAIT_OBJECTS];
+    if (count < 1 || count > MAXIMUM_WAIT_OBJECTS)
+        return FAIL(ERROR_INVALID_PARAMETER, WAIT_FAILED);
+    if (!handles)
+        return FAIL(ERROR_NOACCESS, WAIT_FAILED);
+    for (DWORD i = 0; i < count; i++)
+        wire[i] = handle_to_wire(handles[i]);
+    struct wh_wait_request req = {
+        .count = count,
+        .wait_all = wait_all ? 1 : 0,
+        .timeout_ms = timeout,
+        .signal = handle_to_wire(signal),
+    };
+    struct wh_wait_reply reply;
+    uint32_t error = SERVER_CALL(wait, &req, &reply, wire, count * 4u);
+    if (error)
+        return FAIL(error, WAIT_FAILED);
+    return reply.result;
+}
+
+DWORD WINAPI WaitForSingleObject(HANDLE handle, DWORD timeout)
+{
+    return wait_call(1, &handle, FALSE, timeout, NULL);
+}
+
+DWORD WINAPI WaitForMultipleObjects(DWORD count, const HANDLE *handles, BOOL wait_all,
+                                    DWORD timeout)
+{
+    return wait_call(count, handles, wait_all, timeout, NULL);
+}
+
+DWORD WINAPI SignalObjectAndWait(HANDLE signal, HANDLE wait, DWORD timeout, BOOL alertable)
+{
+    (void)alertable; /* no APCs exist here, so nothing can alert the wait */
+    if (!signal)
+        return FAIL(ERROR_INVALID_HANDLE, WAIT_FAILED);
+    return wait_call(1, &wait, FALSE, timeout, signal);
+}
+
+void WINAPI Sleep(DWORD ms)
+{
+    if (ms == INFINITE) {
+        for (;;)
+            pause();
+    }
+    struct timespec ts = { .tv_sec = ms / 1000, .tv_nsec = (long)(ms % 1000) * 1000000L };
+    while (nanosleep(&ts, &ts) < 0 && errno == EINTR)
+        ;
+}
