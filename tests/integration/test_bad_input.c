@@ -1,0 +1,236 @@
+/*
+ * Hostile bytes: truncated, oversized, random and out-of-order requests,
+ * a wrong protocol version and a false pid, sent on raw sockets while a
+ * well-behaved thread keeps using the server. The server must answer each
+ * with an error or close that one connection, and serve everyone else.
+ */
+#include <errno.h>
+#include <fcntl.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/socket.h>
+#include <sys/stat.h>
+#include <sys/un.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <windows.h>
+
+#include "../../protocol/protocol.h"
+#include "tap.h"
+
+static int raw_connect(void)
+{
+    struct sockaddr_un addr = { .sun_family = AF_UNIX };
+    snprintf(addr.sun_path, sizeof(addr.sun_path), "%s/server", getenv("WINHANDLE_DIR"));
+    int fd = socket(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0);
+    if (fd < 0 || connect(fd, (struct sockaddr *)&addr, sizeof(addr)) < 0) {
+        perror("connect");
+        exit(2);
+    }
+    struct timeval tv = { 5, 0 };
+    setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &tv, sizeof(tv));
+    return fd;
+}
+
+/* Read a reply header; returns its error, -1 when the server closed. */
+static long read_reply(int fd, void *body, size_t body_len)
+{
+    struct wh_reply_header h;
+    if (recv(fd, &h, sizeof(h), MSG_WAITALL) != (ssize_t)sizeof(h))
+        return -1;
+    size_t rest = h.size - sizeof(h);
+    char buf[256];
+    if (rest > sizeof(buf) || (rest && recv(fd, buf, rest, MSG_WAITALL) != (ssize_t)rest))
+        return -1;
+    if (body)
+        memcpy(body, buf, rest < body_len ? rest : body_len);
+    return (long)h.error;
+}
+
+static int closed_by_server(int fd)
+{
+    char c;
+    ssize_t n = recv(fd, &c, 1, 0);
+    return n == 0 || (n < 0 && errno == ECONNRESET);
+}
+
+static long send_hello(int fd, uint32_t version, uint32_t pid)
+{
+    struct wh_hello_request req = {
+        .header = { sizeof(req), WH_REQ_hello },
+        .version = version, .pid = pid, .tid = (uint32_t)gettid(), .bitness = 64,
+    };
+    if (write(fd, &req, sizeof(req)) != (ssize_t)sizeof(req))
+        return -2;
+    return read_reply(fd, NULL, 0);
+}
+
+static int hello_ok(void)
+{
+    int fd = raw_connect();
+    if (send_hello(fd, WH_PROTOCOL_VERSION, (uint32_t)getpid()) != 0) {
+        close(fd);
+        return -1;
+    }
+    return fd;
+}
+
+static volatile int stop_worker;
+
+/* A well-behaved client that must notice nothing. */
+static DWORD WINAPI worker(LPVOID arg)
+{
+    (void)arg;
+    HANDLE e = CreateEventA(NULL, FALSE, FALSE, NULL);
+    DWORD good = 0;
+    while (!stop_worker) {
+        if (SetEvent(e) && WaitForSingleObject(e, 1000) == WAIT_OBJECT_0)
+            good++;
+        else
+            return 0xdead;
+    }
+    CloseHandle(e);
+    return good;
+}
+
+static void test_handshake(void)
+{
+    int fd = raw_connect();
+    struct wh_hello_reply r;
+    struct wh_hello_request req = {
+        .header = { sizeof(req), WH_REQ_hello }, .version = 999,
+        .pid = (uint32_t)getpid(), .tid = (uint32_t)gettid(), .bitness = 64,
+    };
+    ssize_t n = write(fd, &req, sizeof(req));
+    ok(n == sizeof(req) && read_reply(fd, &r.version, sizeof(r) - sizeof(r.header)) == 1306 &&
+           r.version == WH_PROTOCOL_VERSION,
+       "another protocol version: ERROR_REVISION_MISMATCH and the server's version");
+    close(fd);
+
+    fd = raw_connect();
+    ok(send_hello(fd, WH_PROTOCOL_VERSION, 1) == ERROR_ACCESS_DENIED,
+       "a hello claiming another pid is refused");
+    close(fd);
+
+    fd = raw_connect();
+    struct wh_close_handle_request c = { .header = { sizeof(c), WH_REQ_close_handle } };
+    n = write(fd, &c, sizeof(c));
+    ok(n == sizeof(c) && closed_by_server(fd), "a request before hello closes the connection");
+    close(fd);
+}
+
+static void test_malformed(void)
+{
+    int fd = hello_ok();
+    struct wh_request_header h = { 0xffffffffu, WH_REQ_close_handle };
+    ssize_t n = write(fd, &h, sizeof(h));
+    ok(n == sizeof(h) && closed_by_server(fd), "an oversized request closes the connection");
+    close(fd);
+
+    fd = hello_ok();
+    h = (struct wh_request_header){ 4, WH_REQ_close_handle };
+    n = write(fd, &h, sizeof(h));
+    ok(n == sizeof(h) && closed_by_server(fd), "a size smaller than a header closes it");
+    close(fd);
+
+    fd = hello_ok();
+    h = (struct wh_request_header){ sizeof(h), 0x7777 };
+    n = write(fd, &h, sizeof(h));
+    ok(n == sizeof(h) && closed_by_server(fd), "an unknown request code closes it");
+    close(fd);
+
+    fd = hello_ok();
+    h = (struct wh_request_header){ sizeof(h), WH_REQ_create_event };
+    n = write(fd, &h, sizeof(h));
+    ok(n == sizeof(h) && closed_by_server(fd), "a request shorter than its fixed part closes it");
+    close(fd);
+
+    fd = hello_ok();
+    struct wh_create_event_request ce = {
+        .header = { sizeof(ce) + 3, WH_REQ_create_event }, .name_len = 200,
+    };
+    n = write(fd, &ce, sizeof(ce));
+    n += write(fd, "abc", 3);
+    ok(read_reply(fd, NULL, 0) == ERROR_INVALID_PARAMETER,
+       "a name length that disagrees with the data: ERROR_INVALID_PARAMETER");
+    struct {
+        struct wh_wait_request w;
+        uint32_t handles[2];
+    } wr = { { .header = { sizeof(wr), WH_REQ_wait }, .count = 1000 }, { 4, 8 } };
+    n = write(fd, &wr, sizeof(wr));
+    ok(read_reply(fd, NULL, 0) == ERROR_INVALID_PARAMETER,
+       "a wait count that disagrees with the data: ERROR_INVALID_PARAMETER");
+    close(fd);
+
+    fd = hello_ok();
+    ce = (struct wh_create_event_request){ .header = { 200, WH_REQ_create_event } };
+    n = write(fd, &ce, sizeof(ce)); /* promises 200 bytes, then hangs up */
+    close(fd);
+    ok(n == sizeof(ce), "a truncated request followed by a hang-up");
+}
+
+static void test_random(void)
+{
+    unsigned seed = (unsigned)getpid();
+    int closed = 0;
+    for (int i = 0; i < 200; i++) {
+        int fd = i % 2 ? hello_ok() : raw_connect();
+        char junk[4096];
+        for (size_t k = 0; k < sizeof(junk); k++)
+            junk[k] = (char)rand_r(&seed);
+        ssize_t n = write(fd, junk, (size_t)(rand_r(&seed) % sizeof(junk)) + 1);
+        (void)n;
+        close(fd);
+        closed++;
+    }
+    ok(closed == 200, "200 connections of random bytes (half after a valid hello)");
+}
+
+/* Root only: a peer of another uid is refused even if it reaches the socket. */
+static void test_other_uid(void)
+{
+    if (getuid() != 0) {
+        ok(1, "# SKIP other-uid check needs root");
+        return;
+    }
+    const char *dir = getenv("WINHANDLE_DIR");
+    char sock[512];
+    snprintf(sock, sizeof(sock), "%s/server", dir);
+    chmod(dir, 0711);
+    chmod(sock, 0777);
+    pid_t pid = fork();
+    if (pid == 0) {
+        if (setgid(65534) < 0 || setuid(65534) < 0)
+            _exit(3);
+        int fd = raw_connect();
+        long r = send_hello(fd, WH_PROTOCOL_VERSION, (uint32_t)getpid());
+        _exit(r == -1 ? 0 : 1);
+    }
+    int status = 0;
+    waitpid(pid, &status, 0);
+    chmod(dir, 0700);
+    chmod(sock, 0755);
+    ok(WIFEXITED(status) && WEXITSTATUS(status) == 0,
+       "a connection from another uid is closed before any reply");
+}
+
+int main(void)
+{
+    HANDLE t = CreateThread(NULL, 0, worker, NULL, 0, NULL);
+    ok(t != NULL, "a well-behaved client thread runs alongside");
+    test_handshake();
+    test_malformed();
+    test_random();
+    test_other_uid();
+    stop_worker = 1;
+    DWORD good = 0;
+    BOOL ended = WaitForSingleObject(t, 10000) == WAIT_OBJECT_0 && GetExitCodeThread(t, &good);
+    ok(ended && good > 0 && good != 0xdead,
+       "the well-behaved client never saw a failure (%u round trips)", (unsigned)good);
+    HANDLE e = CreateEventA(NULL, TRUE, TRUE, "after-the-storm");
+    ok(e && WaitForSingleObject(e, 0) == WAIT_OBJECT_0, "the server still serves new work");
+    return tap_done();
+}
