@@ -67,6 +67,7 @@ static void show_handles(const char *tool, DWORD pid)
     fflush(stdout);
     if (!CreateProcessA(NULL, cmd, NULL, NULL, FALSE, 0, NULL, NULL, &si, &pi)) {
         printf("(could not run %s: error %u)\n", tool, (unsigned)GetLastError());
+        fflush(stdout);
         return;
     }
     WaitForSingleObject(pi.hProcess, INFINITE);
@@ -76,6 +77,8 @@ static void show_handles(const char *tool, DWORD pid)
 
 int main(int argc, char **argv)
 {
+    /* Two processes share the terminal: write whole lines as they come. */
+    setvbuf(stdout, NULL, _IOLBF, 0);
     if (argc > 1 && !strcmp(argv[1], "child"))
         return child();
     const char *tool = argc > 1 ? argv[1] : "winhandle";

@@ -223,6 +223,7 @@ void process_died(struct process *p)
     /* The live list's reference goes after this batch of events, in case
      * one still names this pidfd watch. */
     loop_defer(release_process_later, &p->obj);
+    server_check_idle();
 }
 
 /* ---- requests ---- */
