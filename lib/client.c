@@ -160,6 +160,20 @@ static int connect_or_start(const char *dir)
     return fd;
 }
 
+/* Step over n bytes already sent. */
+static void iov_advance(struct iovec **iov, int *iovcnt, size_t n)
+{
+    while (*iovcnt > 0 && n >= (*iov)->iov_len) {
+        n -= (*iov)->iov_len;
+        (*iov)++;
+        (*iovcnt)--;
+    }
+    if (*iovcnt > 0) {
+        (*iov)->iov_base = (char *)(*iov)->iov_base + n;
+        (*iov)->iov_len -= n;
+    }
+}
+
 static int write_all(int fd, struct iovec *iov, int iovcnt)
 {
     while (iovcnt > 0) {
@@ -169,15 +183,7 @@ static int write_all(int fd, struct iovec *iov, int iovcnt)
                 continue;
             return -1;
         }
-        while (iovcnt > 0 && (size_t)n >= iov->iov_len) {
-            n -= (ssize_t)iov->iov_len;
-            iov++;
-            iovcnt--;
-        }
-        if (iovcnt > 0) {
-            iov->iov_base = (char *)iov->iov_base + n;
-            iov->iov_len -= (size_t)n;
-        }
+        iov_advance(&iov, &iovcnt, (size_t)n);
     }
     return 0;
 }
@@ -199,15 +205,47 @@ static int read_all(int fd, void *buf, size_t len)
 
 /* One request and its reply on fd. Returns the reply error, or -1 on I/O
  * failure (the server went away). */
+/* Send the first bytes of a request with a descriptor attached (it travels
+ * with the first byte); returns how many bytes went, or -1. */
+static ssize_t send_with_fd(int fd, struct iovec *iov, int iovcnt, int send_fd)
+{
+    union {
+        char buf[CMSG_SPACE(sizeof(int))];
+        struct cmsghdr align;
+    } control;
+    memset(&control, 0, sizeof(control));
+    struct msghdr msg = { .msg_iov = iov, .msg_iovlen = (size_t)iovcnt,
+                          .msg_control = control.buf,
+                          .msg_controllen = sizeof(control.buf) };
+    struct cmsghdr *cm = CMSG_FIRSTHDR(&msg);
+    cm->cmsg_level = SOL_SOCKET;
+    cm->cmsg_type = SCM_RIGHTS;
+    cm->cmsg_len = CMSG_LEN(sizeof(int));
+    memcpy(CMSG_DATA(cm), &send_fd, sizeof(int));
+    ssize_t n;
+    while ((n = sendmsg(fd, &msg, MSG_NOSIGNAL)) < 0 && errno == EINTR)
+        ;
+    return n;
+}
+
 static int64_t exchange(int fd, uint32_t code, void *req, uint32_t req_size,
-                        const void *data, uint32_t data_len, void *reply,
-                        uint32_t rep_size, void **var, uint32_t *var_len)
+                        const void *data, uint32_t data_len, int send_fd,
+                        void *reply, uint32_t rep_size, void **var, uint32_t *var_len)
 {
     struct wh_request_header *h = req;
     h->size = req_size + data_len;
     h->code = code;
     struct iovec iov[2] = { { req, req_size }, { (void *)data, data_len } };
-    if (write_all(fd, iov, data_len ? 2 : 1) < 0)
+    int iovcnt = data_len ? 2 : 1;
+    struct iovec *left = iov;
+    if (send_fd >= 0) {
+        ssize_t n = send_with_fd(fd, iov, iovcnt, send_fd);
+        if (n < 0)
+            return -1;
+        /* Whatever did not fit goes the ordinary way. */
+        iov_advance(&left, &iovcnt, (size_t)n);
+    }
+    if (iovcnt > 0 && write_all(fd, left, iovcnt) < 0)
         return -1;
     struct wh_reply_header rh;
     if (read_all(fd, &rh, sizeof(rh)) < 0 || rh.size < sizeof(rh))
@@ -247,7 +285,7 @@ static int say_hello(int fd)
         .flags = observer ? WH_HELLO_OBSERVER : 0,
     };
     struct wh_hello_reply reply;
-    int64_t err = exchange(fd, WH_REQ_hello, &req, sizeof(req), NULL, 0, &reply,
+    int64_t err = exchange(fd, WH_REQ_hello, &req, sizeof(req), NULL, 0, -1, &reply,
                            sizeof(reply), NULL, NULL);
     if (err == 0)
         return 0;
@@ -309,12 +347,21 @@ uint32_t server_call(uint32_t code, void *req, uint32_t req_size,
                      void *reply, uint32_t rep_size,
                      void **var, uint32_t *var_len)
 {
+    return server_call_fd(code, req, req_size, data, data_len, -1, reply, rep_size,
+                          var, var_len);
+}
+
+uint32_t server_call_fd(uint32_t code, void *req, uint32_t req_size,
+                        const void *data, uint32_t data_len, int send_fd,
+                        void *reply, uint32_t rep_size,
+                        void **var, uint32_t *var_len)
+{
     if (var)
         *var = NULL;
     if (conn_fd < 0 && open_connection() < 0)
         return WH_ERROR_NO_SERVER;
-    int64_t err = exchange(conn_fd, code, req, req_size, data, data_len, reply,
-                           rep_size, var, var_len);
+    int64_t err = exchange(conn_fd, code, req, req_size, data, data_len, send_fd,
+                           reply, rep_size, var, var_len);
     if (err < 0) {
         complain("lost the connection to the server");
         close(conn_fd);

@@ -36,10 +36,20 @@ uint32_t server_call(uint32_t code, void *req, uint32_t req_size,
                      void *reply, uint32_t rep_size,
                      void **var, uint32_t *var_len);
 
+/* The same, with a descriptor sent along by SCM_RIGHTS (send_fd >= 0; the
+ * caller keeps its own copy and closes it). */
+uint32_t server_call_fd(uint32_t code, void *req, uint32_t req_size,
+                        const void *data, uint32_t data_len, int send_fd,
+                        void *reply, uint32_t rep_size,
+                        void **var, uint32_t *var_len);
+
 /* The common case: fixed request and reply, optional variable data out. */
 #define SERVER_CALL(name, req, rep, data, data_len)                            \
     server_call(WH_REQ_##name, (req), sizeof(*(req)), (data), (data_len),      \
                 (rep), sizeof(*(rep)), 0, 0)
+#define SERVER_CALL_FD(name, req, rep, fd)                                     \
+    server_call_fd(WH_REQ_##name, (req), sizeof(*(req)), NULL, 0, (fd),        \
+                   (rep), sizeof(*(rep)), 0, 0)
 
 /* Call before the first server_call of the process to connect as an
  * observer (the inspector): no server is started, no process registered. */

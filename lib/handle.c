@@ -48,3 +48,13 @@ BOOL WINAPI DuplicateHandle(HANDLE src_process, HANDLE src, HANDLE dst_process,
         *dst = wire_to_handle(reply.handle);
     return TRUE;
 }
+
+HANDLE open_by_id(uint32_t type, DWORD id, DWORD access, BOOL inherit)
+{
+    struct wh_open_by_id_request req = { .type = type, .id = id, .access = access,
+                                         .inherit = inherit ? 1 : 0 };
+    struct wh_open_by_id_reply reply;
+    if (!set_result(SERVER_CALL(open_by_id, &req, &reply, NULL, 0)))
+        return NULL;
+    return wire_to_handle(reply.handle);
+}

@@ -39,6 +39,10 @@ static inline BOOL set_result(uint32_t error)
  * longer name fails before reaching the kernel. Returns 0 or the error. */
 uint32_t check_object_name(const char *name, uint32_t *len);
 
+/* OpenProcess/OpenThread: a handle to the process or thread with this id
+ * (type WH_TYPE_PROCESS or WH_TYPE_THREAD), or NULL and the last error. */
+HANDLE open_by_id(uint32_t type, DWORD id, DWORD access, BOOL inherit);
+
 /* Pieces of per-process state set up by the client on first connection. */
 void process_report_exit(uint32_t code);
 void thread_report_exit(uint32_t code);

@@ -9,6 +9,7 @@
 #include <stdlib.h>
 #include <unistd.h>
 
+#include "gate.h"
 #include "private.h"
 
 struct thread_start {
@@ -18,6 +19,7 @@ struct thread_start {
     sem_t started; /* the thread knows its tid */
     sem_t go;      /* the server knows the thread */
     int abandoned; /* CreateThread failed after the thread started */
+    int gate;      /* CREATE_SUSPENDED: the gate's read end, else -1 */
 };
 
 static void *trampoline(void *p)
@@ -30,9 +32,16 @@ static void *trampoline(void *p)
     LPTHREAD_START_ROUTINE routine = st->routine;
     LPVOID arg = st->arg;
     int abandoned = st->abandoned;
+    int gate = st->gate;
     sem_destroy(&st->started);
     sem_destroy(&st->go);
     free(st);
+    if (gate >= 0) {
+        /* Suspended: wait for ResumeThread, from whichever process. */
+        if (!abandoned && !gate_wait(gate))
+            abandoned = 1;
+        close(gate);
+    }
     if (abandoned)
         return NULL;
     client_connect_thread();
@@ -47,13 +56,15 @@ HANDLE WINAPI CreateThread(LPSECURITY_ATTRIBUTES sa, SIZE_T stack_size,
 {
     if (!routine)
         return FAIL(ERROR_INVALID_PARAMETER, NULL);
-    if (flags & CREATE_SUSPENDED)
-        return FAIL(ERROR_NOT_SUPPORTED, NULL); /* see README: not yet built */
     struct thread_start *st = calloc(1, sizeof(*st));
-    if (!st)
+    int gate[2] = { -1, -1 };
+    if (!st || ((flags & CREATE_SUSPENDED) && gate_create(gate) < 0)) {
+        free(st);
         return FAIL(ERROR_NOT_ENOUGH_MEMORY, NULL);
+    }
     st->routine = routine;
     st->arg = arg;
+    st->gate = gate[0];
     sem_init(&st->started, 0, 0);
     sem_init(&st->go, 0, 0);
 
@@ -69,6 +80,10 @@ HANDLE WINAPI CreateThread(LPSECURITY_ATTRIBUTES sa, SIZE_T stack_size,
         sem_destroy(&st->started);
         sem_destroy(&st->go);
         free(st);
+        if (gate[0] >= 0) {
+            close(gate[0]);
+            close(gate[1]);
+        }
         return FAIL(ERROR_NOT_ENOUGH_MEMORY, NULL);
     }
     while (sem_wait(&st->started) < 0)
@@ -78,9 +93,14 @@ HANDLE WINAPI CreateThread(LPSECURITY_ATTRIBUTES sa, SIZE_T stack_size,
         .tid = (uint32_t)tid,
         .access = THREAD_ALL_ACCESS,
         .inherit = sa && sa->bInheritHandle,
+        .suspended = gate[1] >= 0,
     };
     struct wh_new_thread_reply reply;
-    uint32_t error = SERVER_CALL(new_thread, &req, &reply, NULL, 0);
+    /* A suspended thread's gate goes to the server, so ResumeThread works
+     * from any process holding the handle. */
+    uint32_t error = SERVER_CALL_FD(new_thread, &req, &reply, gate[1]);
+    if (gate[1] >= 0)
+        close(gate[1]);
     st->abandoned = error != 0;
     sem_post(&st->go); /* st belongs to the thread from here on */
     if (error)
@@ -127,4 +147,31 @@ DWORD WINAPI GetThreadId(HANDLE thread)
 {
     struct wh_get_thread_info_reply reply;
     return thread_info(thread, &reply) ? reply.tid : 0;
+}
+
+static DWORD change_suspend_count(HANDLE thread, int delta)
+{
+    struct wh_suspend_thread_request req = { .handle = handle_to_wire(thread),
+                                             .delta = delta };
+    struct wh_suspend_thread_reply reply;
+    if (!set_result(SERVER_CALL(suspend_thread, &req, &reply, NULL, 0)))
+        return (DWORD)-1;
+    return reply.prev_count;
+}
+
+DWORD WINAPI ResumeThread(HANDLE thread)
+{
+    return change_suspend_count(thread, -1);
+}
+
+/* Only a thread that has not started yet (created suspended) can be
+ * suspended: see server/thread.c. Others give ERROR_NOT_SUPPORTED. */
+DWORD WINAPI SuspendThread(HANDLE thread)
+{
+    return change_suspend_count(thread, +1);
+}
+
+HANDLE WINAPI OpenThread(DWORD access, BOOL inherit, DWORD tid)
+{
+    return open_by_id(WH_TYPE_THREAD, tid, access, inherit);
 }

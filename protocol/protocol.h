@@ -20,7 +20,7 @@
 #include "requests.h"
 
 /* Bumped whenever any struct or meaning below changes. */
-#define WH_PROTOCOL_VERSION 1
+#define WH_PROTOCOL_VERSION 2
 
 /* The largest request the server accepts (header + body + data). A name is
  * at most MAX_PATH characters and a wait names 64 handles, so this is ample;
@@ -31,6 +31,7 @@
 #define WH_MAX_NAME_LEN 260u        /* MAX_PATH */
 #define WH_MAX_WAIT_OBJECTS 64u     /* MAXIMUM_WAIT_OBJECTS */
 #define WH_MAX_HANDLES (1u << 24)   /* per process */
+#define WH_MAX_REQUEST_FDS 4u       /* descriptors with one request */
 
 /* Pseudo-handles as they travel (low 32 bits of (HANDLE)-1 and -2). */
 #define WH_CURRENT_PROCESS 0xffffffffu
@@ -38,6 +39,10 @@
 
 /* hello.flags */
 #define WH_HELLO_OBSERVER 1u /* the inspector: not a Win32 process */
+
+/* new_process flags. */
+#define WH_NEW_PROCESS_INHERIT 1u   /* bInheritHandles */
+#define WH_NEW_PROCESS_SUSPENDED 2u /* CREATE_SUSPENDED */
 
 /* Object types, as open_object names them and inspection reports them. */
 enum wh_object_type {
@@ -138,6 +143,25 @@ struct wh_handle_record {
     uint32_t reserved;
 };
 _Static_assert(sizeof(struct wh_handle_record) == 56, "padding");
+
+/*
+ * What CreateProcessA hands its child (new_process data; get_startup_info
+ * gives it back to the child): the STARTUPINFOA fields that are values,
+ * then cmdline_len bytes of command line and title_len bytes of title.
+ */
+struct wh_startup_record {
+    uint32_t flags;          /* STARTF_* */
+    uint32_t show_window;
+    uint32_t x, y, x_size, y_size;
+    uint32_t x_chars, y_chars;
+    uint32_t fill_attribute;
+    uint32_t std_input, std_output, std_error; /* handles in the child */
+    uint32_t cmdline_len;
+    uint32_t title_len;
+    uint32_t reserved[2];
+};
+_Static_assert(sizeof(struct wh_startup_record) == 64, "padding");
+#define WH_MAX_CMDLINE 32767u /* Windows' limit on a command line */
 
 #define WH_ALIGN8(n) (((n) + 7u) & ~7u)
 

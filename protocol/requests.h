@@ -74,15 +74,42 @@
         F(uint32_t, result))                                                   \
                                                                                 \
     /* Threads and processes. */                                               \
+    /* A thread the caller just started (CreateThread). With suspended = 1  \
+     * the request carries the write end of the thread's start gate (a pipe  \
+     * the new thread blocks on) by SCM_RIGHTS: the server opens the gate    \
+     * when ResumeThread brings the suspend count to 0. */                    \
     REQ(new_thread,                                                            \
-        F(uint32_t, tid) F(uint32_t, access) F(uint32_t, inherit),             \
+        F(uint32_t, tid) F(uint32_t, access) F(uint32_t, inherit)              \
+        F(uint32_t, suspended),                                                \
         F(uint32_t, handle))                                                   \
-    /* A child the caller just started (CreateProcessA): handles to it and  \
-     * its main thread. */                                                     \
+    /* A child the caller just forked (CreateProcessA), still blocked before \
+     * exec: the server registers it, copies the caller's inheritable        \
+     * handles into its table when flags has WH_NEW_PROCESS_INHERIT, and     \
+     * returns handles to it and its main thread. With                        \
+     * WH_NEW_PROCESS_SUSPENDED the request carries the child's start gate   \
+     * by SCM_RIGHTS (see new_thread). data: a wh_startup_record and its     \
+     * strings, kept for the child's get_startup_info. */                     \
     REQ(new_process,                                                           \
         F(uint32_t, pid) F(uint32_t, inherit_process)                          \
-        F(uint32_t, inherit_thread) F(uint32_t, reserved),                     \
+        F(uint32_t, inherit_thread) F(uint32_t, flags),                        \
         F(uint32_t, process_handle) F(uint32_t, thread_handle))                \
+    /* The caller's own wh_startup_record and strings, if its parent made it \
+     * with CreateProcessA; found = 0 otherwise. */                            \
+    REQ(get_startup_info, WH_NONE, F(uint32_t, found) F(uint32_t, reserved))   \
+    /* The caller's child pid ended with this wait status; sent by the       \
+     * library's reaper before it reaps, so the exit code is never lost. */  \
+    REQ(child_exited, F(uint32_t, pid) F(uint32_t, exit_code), WH_NONE)       \
+    /* OpenProcess and OpenThread: type WH_TYPE_PROCESS or WH_TYPE_THREAD,  \
+     * id a pid or a tid. */                                                   \
+    REQ(open_by_id,                                                            \
+        F(uint32_t, type) F(uint32_t, id) F(uint32_t, access)                  \
+        F(uint32_t, inherit),                                                  \
+        F(uint32_t, handle))                                                   \
+    REQ(terminate_process, F(uint32_t, handle) F(uint32_t, exit_code),         \
+        F(uint32_t, self))                                                     \
+    /* delta +1 suspends, -1 resumes; the reply has the previous count. */    \
+    REQ(suspend_thread, F(uint32_t, handle) F(int32_t, delta),                 \
+        F(uint32_t, prev_count))                                               \
     REQ(thread_exit, F(uint32_t, exit_code), WH_NONE)                          \
     REQ(process_exit, F(uint32_t, exit_code), WH_NONE)                         \
     REQ(get_thread_info, F(uint32_t, handle),                                  \

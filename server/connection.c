@@ -136,6 +136,8 @@ void connection_reply(struct connection *c, uint32_t error, const void *fixed,
 
 /* ---- lifetime ---- */
 
+static void close_fds(struct connection *c);
+
 static void free_connection(void *arg)
 {
     struct connection *c = arg;
@@ -149,6 +151,7 @@ void connection_close(struct connection *c)
     if (c->closed)
         return;
     c->closed = 1;
+    close_fds(c);
     loop_remove(&c->watch);
     close(c->watch.fd);
     list_remove(&c->link);
@@ -298,7 +301,9 @@ static void process_input(struct connection *c)
             c->in_len -= pos;
             pos = 0;
         }
-        if (handle_request(c, c->in, h.size) < 0) {
+        int r = handle_request(c, c->in, h.size);
+        close_fds(c);
+        if (r < 0) {
             connection_close(c);
             return;
         }
@@ -308,6 +313,40 @@ static void process_input(struct connection *c)
         return;
     memmove(c->in, c->in + pos, c->in_len - pos);
     c->in_len -= pos;
+}
+
+/* Queue the descriptors that came with these bytes; past the limit they
+ * are closed (a well-behaved client never sends that many). */
+static void keep_fds(struct connection *c, struct msghdr *msg)
+{
+    for (struct cmsghdr *cm = CMSG_FIRSTHDR(msg); cm; cm = CMSG_NXTHDR(msg, cm)) {
+        if (cm->cmsg_level != SOL_SOCKET || cm->cmsg_type != SCM_RIGHTS)
+            continue;
+        size_t nfds = (cm->cmsg_len - CMSG_LEN(0)) / sizeof(int);
+        for (size_t i = 0; i < nfds; i++) {
+            int fd;
+            memcpy(&fd, CMSG_DATA(cm) + i * sizeof(int), sizeof(int));
+            if (c->nfds < WH_MAX_REQUEST_FDS)
+                c->fds[c->nfds++] = fd;
+            else
+                close(fd);
+        }
+    }
+}
+
+static void close_fds(struct connection *c)
+{
+    while (c->nfds)
+        close(c->fds[--c->nfds]);
+}
+
+int connection_take_fd(struct connection *c)
+{
+    if (!c->nfds)
+        return -1;
+    int fd = c->fds[0];
+    memmove(c->fds, c->fds + 1, --c->nfds * sizeof(int));
+    return fd;
 }
 
 static void read_input(struct connection *c)
@@ -332,17 +371,7 @@ static void read_input(struct connection *c)
     struct msghdr msg = { .msg_iov = &iov, .msg_iovlen = 1,
                           .msg_control = cbuf, .msg_controllen = sizeof(cbuf) };
     ssize_t n = recvmsg(c->watch.fd, &msg, MSG_DONTWAIT | MSG_CMSG_CLOEXEC);
-    /* No request takes a descriptor yet: close any that came along. */
-    for (struct cmsghdr *cm = CMSG_FIRSTHDR(&msg); cm; cm = CMSG_NXTHDR(&msg, cm)) {
-        if (cm->cmsg_level == SOL_SOCKET && cm->cmsg_type == SCM_RIGHTS) {
-            size_t nfds = (cm->cmsg_len - CMSG_LEN(0)) / sizeof(int);
-            for (size_t i = 0; i < nfds; i++) {
-                int fd;
-                memcpy(&fd, CMSG_DATA(cm) + i * sizeof(int), sizeof(int));
-                close(fd);
-            }
-        }
-    }
+    keep_fds(c, &msg);
     if (n == 0 || (n < 0 && errno != EAGAIN && errno != EINTR)) {
         connection_close(c);
         return;

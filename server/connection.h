@@ -12,6 +12,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "../protocol/protocol.h"
 #include "list.h"
 #include "loop.h"
 
@@ -33,6 +34,11 @@ struct connection {
     uint32_t in_len, in_cap;
     char *out;
     size_t out_len, out_pos, out_cap;
+    /* Descriptors that came by SCM_RIGHTS with the request being read. The
+     * client has one request in flight, so they belong to it; those its
+     * handler does not take are closed once it is handled. */
+    int fds[WH_MAX_REQUEST_FDS];
+    uint32_t nfds;
 };
 
 /* Server settings, set by main(). */
@@ -46,6 +52,9 @@ void connection_stop_listening(const char *socket_path);
 void connection_reply(struct connection *c, uint32_t error, const void *fixed,
                       uint32_t fixed_size, const void *var, uint32_t var_len);
 void connection_close(struct connection *c);
+/* Take the next descriptor sent with the current request: it is the
+ * caller's to close. -1 when none came. */
+int connection_take_fd(struct connection *c);
 void close_process_connections(struct process *p);
 uint32_t connection_count(void);
 

@@ -48,6 +48,11 @@ void handle_table_init(struct handle_table *table);
 /* Close every handle (process death). */
 void handle_table_destroy(struct handle_table *table);
 
+/* Fill a fresh table dst with the inheritable handles of src, at the same
+ * values (handle_inherit.c). Returns 0 or a Win32 error. */
+uint32_t handle_table_inherit(struct handle_table *dst, const struct handle_table *src,
+                              uint32_t parent_pid);
+
 /* Returns the new handle value, or 0 with *error set. Takes a reference. */
 uint32_t handle_alloc(struct handle_table *table, struct object *obj,
                       uint32_t access, uint32_t flags, uint32_t *error);

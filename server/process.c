@@ -3,10 +3,12 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <poll.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/epoll.h>
+#include <sys/stat.h>
 #include <sys/syscall.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -19,6 +21,9 @@
 
 #ifndef SYS_pidfd_open
 #define SYS_pidfd_open 434
+#endif
+#ifndef SYS_pidfd_send_signal
+#define SYS_pidfd_send_signal 424
 #endif
 
 static struct list_entry live_processes = LIST_INIT(live_processes);
@@ -42,6 +47,7 @@ static void process_destroy(struct object *obj)
 {
     struct process *p = (struct process *)obj;
     handle_table_destroy(&p->handles);
+    free(p->startup);
 }
 
 static const struct generic_mapping process_mapping = {
@@ -105,41 +111,6 @@ static void read_comm(uint32_t pid, char name[64])
         name[n - 1] = '\0';
 }
 
-struct process *create_process(uint32_t pid, uint32_t bitness, uint32_t *error)
-{
-    int pidfd = (int)syscall(SYS_pidfd_open, (pid_t)pid, 0);
-    if (pidfd < 0) {
-        *error = ERR_INVALID_PARAMETER;
-        return NULL;
-    }
-    fcntl(pidfd, F_SETFD, FD_CLOEXEC);
-    struct process *p = alloc_object(&process_ops, sizeof(*p));
-    if (!p) {
-        close(pidfd);
-        *error = ERR_NOT_ENOUGH_MEMORY;
-        return NULL;
-    }
-    p->pid = pid;
-    p->bitness = bitness;
-    p->alive = 1;
-    p->pidfd_watch.fd = pidfd;
-    p->pidfd_watch.callback = pidfd_event;
-    handle_table_init(&p->handles);
-    list_init(&p->threads);
-    read_comm(pid, p->name);
-    if (loop_add(&p->pidfd_watch, EPOLLIN) < 0) {
-        close(pidfd);
-        release_object(&p->obj);
-        *error = ERR_NOT_ENOUGH_MEMORY;
-        return NULL;
-    }
-    list_add_tail(&live_processes, &p->link);
-    live_count++;
-    log_debug("process %u registered (%u-bit, %s)", pid, bitness, p->name);
-    *error = 0;
-    return p;
-}
-
 /*
  * The fields of /proc/PID/stat after the command name, into buf. The name
  * may hold spaces and parentheses, so the fields start after the last ')'.
@@ -159,6 +130,53 @@ static char *proc_stat_fields(uint32_t pid, char *buf, size_t len)
     buf[n] = '\0';
     char *p = strrchr(buf, ')');
     return p ? p + 1 : NULL;
+}
+
+/* The parent pid of pid, from /proc, or 0. */
+static uint32_t parent_of(uint32_t pid)
+{
+    char buf[1024], state;
+    unsigned ppid = 0;
+    char *fields = proc_stat_fields(pid, buf, sizeof(buf));
+    if (!fields || sscanf(fields, " %c %u", &state, &ppid) != 2)
+        return 0;
+    return ppid;
+}
+
+struct process *create_process(uint32_t pid, uint32_t bitness, uint32_t *error)
+{
+    int pidfd = (int)syscall(SYS_pidfd_open, (pid_t)pid, 0);
+    if (pidfd < 0) {
+        *error = ERR_INVALID_PARAMETER;
+        return NULL;
+    }
+    fcntl(pidfd, F_SETFD, FD_CLOEXEC);
+    struct process *p = alloc_object(&process_ops, sizeof(*p));
+    if (!p) {
+        close(pidfd);
+        *error = ERR_NOT_ENOUGH_MEMORY;
+        return NULL;
+    }
+    p->pid = pid;
+    p->parent_pid = parent_of(pid);
+    p->bitness = bitness;
+    p->alive = 1;
+    p->pidfd_watch.fd = pidfd;
+    p->pidfd_watch.callback = pidfd_event;
+    handle_table_init(&p->handles);
+    list_init(&p->threads);
+    read_comm(pid, p->name);
+    if (loop_add(&p->pidfd_watch, EPOLLIN) < 0) {
+        close(pidfd);
+        release_object(&p->obj);
+        *error = ERR_NOT_ENOUGH_MEMORY;
+        return NULL;
+    }
+    list_add_tail(&live_processes, &p->link);
+    live_count++;
+    log_debug("process %u registered (%u-bit, %s)", pid, bitness, p->name);
+    *error = 0;
+    return p;
 }
 
 /*
@@ -250,32 +268,71 @@ DECL_HANDLER(get_process_info)
     reply->exit_code = p->alive ? STILL_ACTIVE_ : p->exit_code;
 }
 
-/* The parent pid of pid, from /proc, or 0. */
-static uint32_t parent_of(uint32_t pid)
+/* The startup record of a new_process request, checked and copied. */
+static void *copy_startup(struct request_ctx *ctx)
 {
-    char buf[1024], state;
-    unsigned ppid = 0;
-    char *fields = proc_stat_fields(pid, buf, sizeof(buf));
-    if (!fields || sscanf(fields, " %c %u", &state, &ppid) != 2)
-        return 0;
-    return ppid;
+    struct wh_startup_record rec;
+    if (ctx->data_len < sizeof(rec)) {
+        ctx->error = ERR_INVALID_PARAMETER;
+        return NULL;
+    }
+    memcpy(&rec, ctx->data, sizeof(rec));
+    if (rec.cmdline_len > WH_MAX_CMDLINE || rec.title_len > WH_MAX_CMDLINE ||
+        ctx->data_len != sizeof(rec) + rec.cmdline_len + rec.title_len) {
+        ctx->error = ERR_INVALID_PARAMETER;
+        return NULL;
+    }
+    void *copy = malloc(ctx->data_len);
+    if (!copy) {
+        ctx->error = ERR_NOT_ENOUGH_MEMORY;
+        return NULL;
+    }
+    memcpy(copy, ctx->data, ctx->data_len);
+    return copy;
+}
+
+DECL_HANDLER(get_startup_info)
+{
+    (void)req;
+    struct process *p = ctx->process;
+    if (!p->startup)
+        return;
+    const struct wh_startup_record *rec = p->startup;
+    uint32_t len = (uint32_t)sizeof(*rec) + rec->cmdline_len + rec->title_len;
+    void *out = reply_append(ctx, len);
+    if (!out)
+        return;
+    memcpy(out, p->startup, len);
+    reply->found = 1;
 }
 
 DECL_HANDLER(new_process)
 {
-    /* Only a process's own parent may announce it. */
-    if (parent_of(req->pid) != ctx->process->pid) {
+    int suspended = (req->flags & WH_NEW_PROCESS_SUSPENDED) != 0;
+    int gate = suspended ? connection_take_fd(ctx->conn) : -1;
+    struct process *p = NULL;
+    struct thread *t = NULL;
+    /* Only a process's own parent may announce it, and only once, while
+     * it is a fresh fork that has not spoken yet. */
+    if ((suspended && gate < 0) || parent_of(req->pid) != ctx->process->pid ||
+        find_process(req->pid) || ctx->data_len > WH_MAX_REQUEST_SIZE)
         ctx->error = ERR_INVALID_PARAMETER;
-        return;
-    }
-    struct process *p = find_process(req->pid);
-    if (!p && !(p = create_process(req->pid, 0, &ctx->error)))
-        return;
-    struct thread *t = process_find_thread(p, req->pid);
-    if (!t && !(t = create_thread(p, req->pid))) {
+    else if ((p = create_process(req->pid, 0, &ctx->error)) &&
+             !(t = create_thread(p, req->pid)))
         ctx->error = ERR_NOT_ENOUGH_MEMORY;
+    if (t && (req->flags & WH_NEW_PROCESS_INHERIT))
+        ctx->error = handle_table_inherit(&p->handles, &ctx->process->handles,
+                                          ctx->process->pid);
+    if (ctx->error) {
+        /* The caller kills the child; its pidfd then retires the object. */
+        if (gate >= 0)
+            close(gate);
         return;
     }
+    if (ctx->data_len && !(p->startup = copy_startup(ctx)))
+        return;
+    if (gate >= 0)
+        thread_hold_at_gate(t, gate);
     reply->process_handle = alloc_handle_for(ctx, &p->obj, GENERIC_ALL_,
                                              req->inherit_process);
     if (!reply->process_handle)
@@ -286,4 +343,92 @@ DECL_HANDLER(new_process)
         handle_close(&ctx->process->handles, reply->process_handle);
         reply->process_handle = 0;
     }
+}
+
+DECL_HANDLER(child_exited)
+{
+    (void)reply;
+    struct process *p = find_process(req->pid);
+    if (!p)
+        return; /* its death is already recorded */
+    /* A zombie still names its parent; only that parent reaps it. */
+    if (parent_of(req->pid) != ctx->process->pid) {
+        ctx->error = ERR_ACCESS_DENIED;
+        return;
+    }
+    if (!p->exit_code_set) {
+        p->exit_code = req->exit_code;
+        p->exit_code_set = 1;
+    }
+    process_died(p);
+}
+
+/* May the server's user reach this Linux process? 0 or a Win32 error. */
+static uint32_t check_linux_process(uint32_t pid)
+{
+    char path[64];
+    struct stat st;
+    snprintf(path, sizeof(path), "/proc/%u", pid);
+    if (!pid || stat(path, &st) < 0)
+        return ERR_INVALID_PARAMETER;
+    return st.st_uid == getuid() ? 0 : ERR_ACCESS_DENIED;
+}
+
+/*
+ * OpenProcess. Any live process of the session's user can be opened, a
+ * plain Linux one included: it is registered on the spot and watched like
+ * the others, so its handle signals when it ends.
+ */
+static struct object *open_process(uint32_t pid, uint32_t *error)
+{
+    struct process *p = find_process(pid);
+    if (!p && !(*error = check_linux_process(pid)))
+        p = create_process(pid, 0, error);
+    return p ? &p->obj : NULL;
+}
+
+/* OpenThread: the threads the server knows (those that have called it, or
+ * were made by CreateThread/CreateProcessA). */
+static struct object *open_thread(uint32_t tid, uint32_t *error)
+{
+    struct thread *t = find_thread(tid);
+    if (!t)
+        *error = ERR_INVALID_PARAMETER;
+    return t ? &t->obj : NULL;
+}
+
+DECL_HANDLER(open_by_id)
+{
+    struct object *obj = NULL;
+    if (req->type == WH_TYPE_PROCESS)
+        obj = open_process(req->id, &ctx->error);
+    else if (req->type == WH_TYPE_THREAD)
+        obj = open_thread(req->id, &ctx->error);
+    else
+        ctx->error = ERR_INVALID_PARAMETER;
+    if (obj)
+        reply->handle = alloc_handle_for(ctx, obj, req->access, req->inherit);
+}
+
+DECL_HANDLER(terminate_process)
+{
+    struct process *p = (struct process *)get_handle_obj(
+        ctx->thread, req->handle, PROCESS_TERMINATE_, &process_ops, &ctx->error);
+    if (!p)
+        return;
+    if (!p->alive) {
+        ctx->error = ERR_ACCESS_DENIED; /* Windows' answer for an ended process */
+        return;
+    }
+    /* The first word on how it ends wins: ExitProcess already under way
+     * keeps its code. */
+    if (!p->exit_code_set) {
+        p->exit_code = req->exit_code;
+        p->exit_code_set = 1;
+    }
+    if (syscall(SYS_pidfd_send_signal, p->pidfd_watch.fd, SIGKILL, NULL, 0) < 0) {
+        ctx->error = ERR_ACCESS_DENIED;
+        return;
+    }
+    reply->self = p == ctx->process;
 }

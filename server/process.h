@@ -17,7 +17,8 @@
 struct process {
     struct object obj;
     uint32_t pid;
-    uint32_t bitness;          /* 32 or 64 */
+    uint32_t parent_pid;       /* from /proc when registered; 0 if unknown */
+    uint32_t bitness;          /* 32 or 64; 0 until it speaks */
     int alive;
     int exit_code_set;         /* ExitProcess told us */
     uint32_t exit_code;
@@ -27,11 +28,13 @@ struct process {
     struct list_entry link;    /* live processes */
     uint32_t connections;
     char name[64];
+    void *startup;             /* wh_startup_record + strings, or NULL */
 };
 
 extern const struct object_ops process_ops;
 #define PROCESS_QUERY_INFORMATION_ 0x0400u
 #define PROCESS_QUERY_LIMITED_INFORMATION_ 0x1000u
+#define PROCESS_TERMINATE_ 0x0001u
 #define PROCESS_DUP_HANDLE_ 0x0040u
 #define PROCESS_ALL_ACCESS_ 0x001fffffu
 

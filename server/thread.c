@@ -1,8 +1,11 @@
 #include "thread.h"
 
 #include <stdlib.h>
+#include <unistd.h>
 
+#include "connection.h"
 #include "errors.h"
+#include "log.h"
 #include "mutex.h"
 #include "process.h"
 #include "wait.h"
@@ -21,9 +24,17 @@ static void thread_dump(struct object *obj, uint32_t state[4])
     state[2] = t->alive ? STILL_ACTIVE_ : t->exit_code;
 }
 
+static void close_gate(struct thread *t)
+{
+    if (t->gate_fd >= 0)
+        close(t->gate_fd);
+    t->gate_fd = -1;
+}
+
 static void thread_destroy(struct object *obj)
 {
     struct thread *t = (struct thread *)obj;
+    close_gate(t); /* a gate closed unopened tells the waiter to give up */
     release_object(&t->process->obj);
 }
 
@@ -60,6 +71,7 @@ struct thread *create_thread(struct process *p, uint32_t tid)
     t->process = (struct process *)grab_object(&p->obj);
     t->tid = tid;
     t->alive = 1;
+    t->gate_fd = -1;
     list_init(&t->owned_mutexes);
     list_add_tail(&p->threads, &t->process_link);
     live_threads++;
@@ -77,11 +89,42 @@ struct thread *process_find_thread(struct process *p, uint32_t tid)
     return NULL;
 }
 
+void thread_hold_at_gate(struct thread *t, int gate_fd)
+{
+    close_gate(t);
+    t->gate_fd = gate_fd;
+    t->suspend_count = 1;
+}
+
+/* Let a held thread run: the byte says "go", as opposed to a bare close. */
+static void open_gate(struct thread *t)
+{
+    static const char go = 1;
+    if (t->gate_fd >= 0 && write(t->gate_fd, &go, 1) != 1)
+        log_warn("thread %u: could not open its start gate", t->tid);
+    close_gate(t);
+}
+
+struct thread *find_thread(uint32_t tid)
+{
+    struct list_entry *pe, *te;
+    LIST_FOR_EACH(pe, process_list()) {
+        struct process *p = LIST_ENTRY(pe, struct process, link);
+        LIST_FOR_EACH(te, &p->threads) {
+            struct thread *t = LIST_ENTRY(te, struct thread, process_link);
+            if (t->tid == tid)
+                return t;
+        }
+    }
+    return NULL;
+}
+
 void thread_died(struct thread *t, uint32_t exit_code)
 {
     if (!t->alive)
         return;
     t->alive = 0;
+    close_gate(t);
     if (!t->exit_code_set)
         t->exit_code = exit_code;
     live_threads--;
@@ -124,12 +167,47 @@ DECL_HANDLER(new_thread)
         ctx->error = ERR_INVALID_PARAMETER;
         return;
     }
+    int gate = req->suspended ? connection_take_fd(ctx->conn) : -1;
+    if (req->suspended && gate < 0) {
+        ctx->error = ERR_INVALID_PARAMETER;
+        return;
+    }
     struct thread *t = process_find_thread(ctx->process, req->tid);
     if (!t && !(t = create_thread(ctx->process, req->tid))) {
+        if (gate >= 0)
+            close(gate);
         ctx->error = ERR_NOT_ENOUGH_MEMORY;
         return;
     }
+    if (gate >= 0)
+        thread_hold_at_gate(t, gate);
     reply->handle = alloc_handle_for(ctx, &t->obj, req->access, req->inherit);
+}
+
+/*
+ * SuspendThread and ResumeThread. Linux cannot stop one thread of a running
+ * process from outside without ptrace, so only a thread that has not
+ * started (created suspended, still at its gate) can be suspended further;
+ * a running one gets ERROR_NOT_SUPPORTED rather than a pretence. Resuming
+ * a running thread is harmless and answers 0, as on Windows.
+ */
+DECL_HANDLER(suspend_thread)
+{
+    struct thread *t = (struct thread *)get_handle_obj(
+        ctx->thread, req->handle, THREAD_SUSPEND_RESUME_, &thread_ops, &ctx->error);
+    if (!t)
+        return;
+    reply->prev_count = t->suspend_count;
+    if (req->delta > 0) {
+        if (t->gate_fd < 0)
+            ctx->error = t->alive ? ERR_NOT_SUPPORTED : ERR_ACCESS_DENIED;
+        else if (t->suspend_count >= MAXIMUM_SUSPEND_COUNT_)
+            ctx->error = ERR_SIGNAL_REFUSED;
+        else
+            t->suspend_count++;
+    } else if (t->suspend_count && --t->suspend_count == 0) {
+        open_gate(t);
+    }
 }
 
 DECL_HANDLER(thread_exit)

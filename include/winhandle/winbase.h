@@ -202,6 +202,9 @@ HANDLE WINAPI CreateThread(LPSECURITY_ATTRIBUTES lpThreadAttributes, SIZE_T dwSt
                            DWORD dwCreationFlags, LPDWORD lpThreadId);
 DECLSPEC_NORETURN VOID WINAPI ExitThread(DWORD dwExitCode);
 BOOL WINAPI GetExitCodeThread(HANDLE hThread, LPDWORD lpExitCode);
+HANDLE WINAPI OpenThread(DWORD dwDesiredAccess, BOOL bInheritHandle, DWORD dwThreadId);
+DWORD WINAPI ResumeThread(HANDLE hThread);
+DWORD WINAPI SuspendThread(HANDLE hThread);
 
 /* Processes. */
 HANDLE WINAPI GetCurrentProcess(VOID);
@@ -209,6 +212,9 @@ DWORD WINAPI GetCurrentProcessId(VOID);
 DWORD WINAPI GetProcessId(HANDLE Process);
 DECLSPEC_NORETURN VOID WINAPI ExitProcess(UINT uExitCode);
 BOOL WINAPI GetExitCodeProcess(HANDLE hProcess, LPDWORD lpExitCode);
+HANDLE WINAPI OpenProcess(DWORD dwDesiredAccess, BOOL bInheritHandle, DWORD dwProcessId);
+BOOL WINAPI TerminateProcess(HANDLE hProcess, UINT uExitCode);
+VOID WINAPI GetStartupInfoA(LPSTARTUPINFOA lpStartupInfo);
 BOOL WINAPI CreateProcessA(LPCSTR lpApplicationName, LPSTR lpCommandLine,
                            LPSECURITY_ATTRIBUTES lpProcessAttributes,
                            LPSECURITY_ATTRIBUTES lpThreadAttributes, BOOL bInheritHandles,
@@ -239,6 +245,7 @@ typedef LPSTARTUPINFOA LPSTARTUPINFO;
 #define OpenSemaphore OpenSemaphoreA
 #define CreateProcess CreateProcessA
 #define GetCommandLine GetCommandLineA
+#define GetStartupInfo GetStartupInfoA
 #define GetModuleFileName GetModuleFileNameA
 #define GetModuleHandle GetModuleHandleA
 
