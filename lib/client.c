@@ -228,8 +228,43 @@ static ssize_t send_with_fd(int fd, struct iovec *iov, int iovcnt, int send_fd)
     return n;
 }
 
+/* Read the reply header; a descriptor sent with the reply arrives with its
+ * first byte. It goes to *recv_fd, or is closed if nobody asked. */
+static int read_header(int fd, struct wh_reply_header *rh, int *recv_fd)
+{
+    union {
+        char buf[CMSG_SPACE(sizeof(int) * WH_MAX_REQUEST_FDS)];
+        struct cmsghdr align;
+    } control;
+    struct iovec iov = { rh, sizeof(*rh) };
+    struct msghdr msg = { .msg_iov = &iov, .msg_iovlen = 1,
+                          .msg_control = control.buf,
+                          .msg_controllen = sizeof(control.buf) };
+    ssize_t n;
+    while ((n = recvmsg(fd, &msg, MSG_CMSG_CLOEXEC)) < 0 && errno == EINTR)
+        ;
+    if (n <= 0)
+        return -1;
+    for (struct cmsghdr *cm = CMSG_FIRSTHDR(&msg); cm; cm = CMSG_NXTHDR(&msg, cm)) {
+        if (cm->cmsg_level != SOL_SOCKET || cm->cmsg_type != SCM_RIGHTS)
+            continue;
+        size_t count = (cm->cmsg_len - CMSG_LEN(0)) / sizeof(int);
+        for (size_t i = 0; i < count; i++) {
+            int got;
+            memcpy(&got, CMSG_DATA(cm) + i * sizeof(int), sizeof(int));
+            if (recv_fd && *recv_fd < 0)
+                *recv_fd = got;
+            else
+                close(got);
+        }
+    }
+    if ((size_t)n < sizeof(*rh))
+        return read_all(fd, (char *)rh + n, sizeof(*rh) - (size_t)n);
+    return 0;
+}
+
 static int64_t exchange(int fd, uint32_t code, void *req, uint32_t req_size,
-                        const void *data, uint32_t data_len, int send_fd,
+                        const void *data, uint32_t data_len, int send_fd, int *recv_fd,
                         void *reply, uint32_t rep_size, void **var, uint32_t *var_len)
 {
     struct wh_request_header *h = req;
@@ -248,7 +283,7 @@ static int64_t exchange(int fd, uint32_t code, void *req, uint32_t req_size,
     if (iovcnt > 0 && write_all(fd, left, iovcnt) < 0)
         return -1;
     struct wh_reply_header rh;
-    if (read_all(fd, &rh, sizeof(rh)) < 0 || rh.size < sizeof(rh))
+    if (read_header(fd, &rh, recv_fd) < 0 || rh.size < sizeof(rh))
         return -1;
     uint32_t body = rh.size - (uint32_t)sizeof(rh);
     uint32_t fixed = rep_size - (uint32_t)sizeof(rh);
@@ -285,8 +320,8 @@ static int say_hello(int fd)
         .flags = observer ? WH_HELLO_OBSERVER : 0,
     };
     struct wh_hello_reply reply;
-    int64_t err = exchange(fd, WH_REQ_hello, &req, sizeof(req), NULL, 0, -1, &reply,
-                           sizeof(reply), NULL, NULL);
+    int64_t err = exchange(fd, WH_REQ_hello, &req, sizeof(req), NULL, 0, -1, NULL,
+                           &reply, sizeof(reply), NULL, NULL);
     if (err == 0)
         return 0;
     if (err == 1306) /* ERROR_REVISION_MISMATCH */
@@ -347,21 +382,27 @@ uint32_t server_call(uint32_t code, void *req, uint32_t req_size,
                      void *reply, uint32_t rep_size,
                      void **var, uint32_t *var_len)
 {
-    return server_call_fd(code, req, req_size, data, data_len, -1, reply, rep_size,
-                          var, var_len);
+    return server_call_fd(code, req, req_size, data, data_len, -1, NULL, reply,
+                          rep_size, var, var_len);
 }
 
 uint32_t server_call_fd(uint32_t code, void *req, uint32_t req_size,
                         const void *data, uint32_t data_len, int send_fd,
-                        void *reply, uint32_t rep_size,
+                        int *recv_fd, void *reply, uint32_t rep_size,
                         void **var, uint32_t *var_len)
 {
     if (var)
         *var = NULL;
+    if (recv_fd)
+        *recv_fd = -1;
     if (conn_fd < 0 && open_connection() < 0)
         return WH_ERROR_NO_SERVER;
     int64_t err = exchange(conn_fd, code, req, req_size, data, data_len, send_fd,
-                           reply, rep_size, var, var_len);
+                           recv_fd, reply, rep_size, var, var_len);
+    if (err != 0 && recv_fd && *recv_fd >= 0) {
+        close(*recv_fd); /* only a successful reply hands one over */
+        *recv_fd = -1;
+    }
     if (err < 0) {
         complain("lost the connection to the server");
         close(conn_fd);

@@ -36,11 +36,12 @@ uint32_t server_call(uint32_t code, void *req, uint32_t req_size,
                      void *reply, uint32_t rep_size,
                      void **var, uint32_t *var_len);
 
-/* The same, with a descriptor sent along by SCM_RIGHTS (send_fd >= 0; the
- * caller keeps its own copy and closes it). */
+/* The same with descriptors by SCM_RIGHTS: send_fd (>= 0) goes with the
+ * request (the caller keeps its own copy and closes it); if recv_fd is not
+ * NULL it receives the descriptor a successful reply carries, or -1. */
 uint32_t server_call_fd(uint32_t code, void *req, uint32_t req_size,
                         const void *data, uint32_t data_len, int send_fd,
-                        void *reply, uint32_t rep_size,
+                        int *recv_fd, void *reply, uint32_t rep_size,
                         void **var, uint32_t *var_len);
 
 /* The common case: fixed request and reply, optional variable data out. */
@@ -48,8 +49,12 @@ uint32_t server_call_fd(uint32_t code, void *req, uint32_t req_size,
     server_call(WH_REQ_##name, (req), sizeof(*(req)), (data), (data_len),      \
                 (rep), sizeof(*(rep)), 0, 0)
 #define SERVER_CALL_FD(name, req, rep, fd)                                     \
-    server_call_fd(WH_REQ_##name, (req), sizeof(*(req)), NULL, 0, (fd),        \
+    server_call_fd(WH_REQ_##name, (req), sizeof(*(req)), NULL, 0, (fd), NULL,  \
                    (rep), sizeof(*(rep)), 0, 0)
+/* Fixed request and reply; *recv_fd gets the reply's descriptor or -1. */
+#define SERVER_CALL_RECV_FD(name, req, rep, data, data_len, recv_fd)           \
+    server_call_fd(WH_REQ_##name, (req), sizeof(*(req)), (data), (data_len), -1, \
+                   (recv_fd), (rep), sizeof(*(rep)), 0, 0)
 
 /* Call before the first server_call of the process to connect as an
  * observer (the inspector): no server is started, no process registered. */

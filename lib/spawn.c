@@ -237,7 +237,7 @@ static DWORD announce(struct spawn *s, pid_t pid, const STARTUPINFOA *si,
     /* Suspended: the server holds the gate until ResumeThread. */
     int gate = (flags & CREATE_SUSPENDED) ? s->gate[1] : -1;
     DWORD err = server_call_fd(WH_REQ_new_process, &req, sizeof(req), blob, len, gate,
-                               reply, sizeof(*reply), NULL, NULL);
+                               NULL, reply, sizeof(*reply), NULL, NULL);
     free(blob);
     return err;
 }

@@ -39,6 +39,14 @@
         F(uint32_t, inherit) F(uint32_t, options),                             \
         F(uint32_t, handle) F(uint32_t, reserved))                             \
                                                                                 \
+    /* The descriptor behind a handle (mapping, pipe, file), sent with the   \
+     * reply by SCM_RIGHTS, if the handle grants all of access. The reply    \
+     * says the object's type and id, per-type flags and the handle's       \
+     * granted access, so the library may keep it for later calls. */       \
+    REQ(get_handle_fd, F(uint32_t, handle) F(uint32_t, access),                \
+        F(uint32_t, type) F(uint32_t, flags) F(uint32_t, object_id)            \
+        F(uint32_t, granted))                                                  \
+                                                                                \
     /* Named objects. data: the name, name_len bytes, no terminator.           \
      * A create reply says existed = 1 when the name was taken by an          \
      * object of the same type (the handle then refers to it). */             \

@@ -9,6 +9,7 @@
 #include <sys/epoll.h>
 #include <sys/socket.h>
 #include <sys/stat.h>
+#include <sys/uio.h>
 #include <sys/un.h>
 #include <unistd.h>
 
@@ -63,11 +64,54 @@ static void update_events(struct connection *c)
     loop_modify(&c->watch, ev);
 }
 
+/* Send from out_pos up to the next descriptor's reply (or the end); the
+ * bytes starting at a descriptor's offset carry it. */
+static ssize_t send_some(struct connection *c)
+{
+    size_t end = c->out_len;
+    int fd = -1;
+    if (c->out_nfds && c->out_fds[0].offset == c->out_pos)
+        fd = c->out_fds[0].fd;
+    for (uint32_t i = 0; i < c->out_nfds; i++) {
+        if (c->out_fds[i].offset > c->out_pos) {
+            end = c->out_fds[i].offset;
+            break;
+        }
+    }
+    struct iovec iov = { c->out + c->out_pos, end - c->out_pos };
+    union {
+        char buf[CMSG_SPACE(sizeof(int))];
+        struct cmsghdr align;
+    } control;
+    struct msghdr msg = { .msg_iov = &iov, .msg_iovlen = 1 };
+    if (fd >= 0) {
+        memset(&control, 0, sizeof(control));
+        msg.msg_control = control.buf;
+        msg.msg_controllen = sizeof(control.buf);
+        struct cmsghdr *cm = CMSG_FIRSTHDR(&msg);
+        cm->cmsg_level = SOL_SOCKET;
+        cm->cmsg_type = SCM_RIGHTS;
+        cm->cmsg_len = CMSG_LEN(sizeof(int));
+        memcpy(CMSG_DATA(cm), &fd, sizeof(int));
+    }
+    ssize_t n = sendmsg(c->watch.fd, &msg, MSG_NOSIGNAL | MSG_DONTWAIT);
+    if (n > 0 && fd >= 0) {
+        close(fd); /* the client has its own copy now */
+        memmove(c->out_fds, c->out_fds + 1, --c->out_nfds * sizeof(c->out_fds[0]));
+    }
+    return n;
+}
+
+static void close_out_fds(struct connection *c)
+{
+    while (c->out_nfds)
+        close(c->out_fds[--c->out_nfds].fd);
+}
+
 static void flush_output(struct connection *c)
 {
     while (c->out_pos < c->out_len) {
-        ssize_t n = send(c->watch.fd, c->out + c->out_pos, c->out_len - c->out_pos,
-                         MSG_NOSIGNAL | MSG_DONTWAIT);
+        ssize_t n = send_some(c);
         if (n < 0) {
             if (errno == EAGAIN || errno == EINTR)
                 break;
@@ -111,8 +155,23 @@ static void process_input_later(void *arg)
 void connection_reply(struct connection *c, uint32_t error, const void *fixed,
                       uint32_t fixed_size, const void *var, uint32_t var_len)
 {
+    connection_reply_fd(c, error, fixed, fixed_size, var, var_len, -1);
+}
+
+void connection_reply_fd(struct connection *c, uint32_t error, const void *fixed,
+                         uint32_t fixed_size, const void *var, uint32_t var_len, int fd)
+{
+    if (fd >= 0 && (c->closed || c->out_nfds == WH_MAX_REQUEST_FDS)) {
+        close(fd);
+        fd = -1;
+        error = error ? error : ERR_NOT_ENOUGH_MEMORY;
+    }
     if (c->closed)
         return;
+    if (fd >= 0) {
+        c->out_fds[c->out_nfds].offset = c->out_len;
+        c->out_fds[c->out_nfds++].fd = fd;
+    }
     struct wh_reply_header *h = (struct wh_reply_header *)fixed;
     h->size = fixed_size + var_len;
     h->error = error;
@@ -152,6 +211,7 @@ void connection_close(struct connection *c)
         return;
     c->closed = 1;
     close_fds(c);
+    close_out_fds(c);
     loop_remove(&c->watch);
     close(c->watch.fd);
     list_remove(&c->link);
@@ -267,7 +327,8 @@ static int handle_request(struct connection *c, const void *request, uint32_t si
         return handle_hello(c, request, size);
     }
     uint64_t reply_buf[(WH_MAX_FIXED_REPLY + 7) / 8];
-    struct request_ctx ctx = { .conn = c, .thread = c->thread, .process = c->process };
+    struct request_ctx ctx = { .conn = c, .thread = c->thread, .process = c->process,
+                               .reply_fd = -1 };
     int reply_size = dispatch_request(&ctx, request, size, reply_buf);
     if (reply_size < 0) {
         free(ctx.var);
@@ -276,8 +337,10 @@ static int handle_request(struct connection *c, const void *request, uint32_t si
     if (ctx.deferred)
         c->busy = 1;
     else
-        connection_reply(c, ctx.error, reply_buf, (uint32_t)reply_size, ctx.var,
-                         ctx.error ? 0 : ctx.var_len);
+        connection_reply_fd(c, ctx.error, reply_buf, (uint32_t)reply_size, ctx.var,
+                            ctx.error ? 0 : ctx.var_len, ctx.error ? -1 : ctx.reply_fd);
+    if (ctx.error && ctx.reply_fd >= 0)
+        close(ctx.reply_fd);
     free(ctx.var);
     return 0;
 }

@@ -39,6 +39,10 @@ struct connection {
      * handler does not take are closed once it is handled. */
     int fds[WH_MAX_REQUEST_FDS];
     uint32_t nfds;
+    /* Descriptors going out with replies, each at the offset in out where
+     * its reply starts (SCM_RIGHTS attaches it to that first byte). */
+    struct { size_t offset; int fd; } out_fds[WH_MAX_REQUEST_FDS];
+    uint32_t out_nfds;
 };
 
 /* Server settings, set by main(). */
@@ -51,6 +55,9 @@ void connection_stop_listening(const char *socket_path);
 /* Send a reply (fixed part and optional variable data). */
 void connection_reply(struct connection *c, uint32_t error, const void *fixed,
                       uint32_t fixed_size, const void *var, uint32_t var_len);
+/* The same with a descriptor attached (fd >= 0, owned by the call). */
+void connection_reply_fd(struct connection *c, uint32_t error, const void *fixed,
+                         uint32_t fixed_size, const void *var, uint32_t var_len, int fd);
 void connection_close(struct connection *c);
 /* Take the next descriptor sent with the current request: it is the
  * caller's to close. -1 when none came. */

@@ -111,6 +111,27 @@ DECL_HANDLER(dup_handle)
     release_object(obj);
 }
 
+DECL_HANDLER(get_handle_fd)
+{
+    uint32_t granted;
+    struct object *obj = get_handle_obj_access(ctx->thread, req->handle, &granted,
+                                               &ctx->error);
+    if (!obj)
+        return;
+    if (!obj->ops->get_fd) {
+        ctx->error = ERR_INVALID_HANDLE;
+        return;
+    }
+    if ((granted & req->access) != req->access) {
+        ctx->error = ERR_ACCESS_DENIED;
+        return;
+    }
+    ctx->error = obj->ops->get_fd(obj, &ctx->reply_fd, &reply->flags);
+    reply->type = obj->ops->type;
+    reply->object_id = obj->id;
+    reply->granted = granted;
+}
+
 static const struct object_ops *const openable_types[WH_TYPE_COUNT] = {
     [WH_TYPE_EVENT] = &event_ops,
     [WH_TYPE_MUTEX] = &mutex_ops,

@@ -40,6 +40,10 @@ struct object_ops {
     uint32_t (*signal)(struct object *obj, struct thread *thread, uint32_t access);
     void (*dump)(struct object *obj, uint32_t state[4]);
     void (*destroy)(struct object *obj);
+    /* For objects backed by a descriptor (mappings, pipes, files): a new
+     * descriptor for a client (*fd, the caller's to close) and per-type
+     * flags; returns 0 or a Win32 error. NULL: the type has none. */
+    uint32_t (*get_fd)(struct object *obj, int *fd, uint32_t *flags);
 };
 
 struct object {

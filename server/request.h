@@ -29,6 +29,8 @@ struct request_ctx {
     int deferred;             /* the handler will reply later */
     char *var;                /* variable reply data (malloc'd) */
     uint32_t var_len, var_cap;
+    int reply_fd;             /* a descriptor to send with the reply, or -1;
+                               * the connection sends and closes it */
 };
 
 #define DECL_HANDLER(name)                                                     \
