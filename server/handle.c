@@ -62,7 +62,10 @@ uint32_t handle_alloc(struct handle_table *table, struct object *obj,
 
 struct handle_entry *handle_lookup(struct handle_table *table, uint32_t handle)
 {
-    if (!handle || (handle & 3))
+    /* The two low bits are tag bits that Windows ignores (OBJ_HANDLE_TAGBITS),
+     * and so do we: h + 1 is h. Callers deal with the pseudo-handles first. */
+    handle &= ~3u;
+    if (!handle)
         return NULL;
     uint32_t index = handle / 4 - 1;
     if (index >= table->top || !table->entries[index].obj)

@@ -13,17 +13,27 @@
 #define DUPLICATE_CLOSE_SOURCE_ 0x1u
 #define DUPLICATE_SAME_ACCESS_ 0x2u
 
+static int is_pseudo_handle(uint32_t handle)
+{
+    return handle == WH_CURRENT_PROCESS || handle == WH_CURRENT_THREAD;
+}
+
 DECL_HANDLER(close_handle)
 {
     (void)reply;
     /* Closing a pseudo-handle does nothing and succeeds. */
-    if (req->handle == WH_CURRENT_PROCESS || req->handle == WH_CURRENT_THREAD)
+    if (is_pseudo_handle(req->handle))
         return;
     ctx->error = handle_close(&ctx->process->handles, req->handle);
 }
 
 DECL_HANDLER(get_handle_info)
 {
+    /* The pseudo-handles have no entry, so no flags: 0, as on Windows. */
+    if (is_pseudo_handle(req->handle)) {
+        reply->flags = 0;
+        return;
+    }
     struct handle_entry *e = handle_lookup(&ctx->process->handles, req->handle);
     if (!e) {
         ctx->error = ERR_INVALID_HANDLE;
@@ -35,6 +45,11 @@ DECL_HANDLER(get_handle_info)
 DECL_HANDLER(set_handle_info)
 {
     (void)reply;
+    /* ...and none can be given to them, whatever the mask. */
+    if (is_pseudo_handle(req->handle)) {
+        ctx->error = ERR_ACCESS_DENIED;
+        return;
+    }
     struct handle_entry *e = handle_lookup(&ctx->process->handles, req->handle);
     if (!e) {
         ctx->error = ERR_INVALID_HANDLE;
@@ -59,7 +74,7 @@ static struct object *dup_source(struct request_ctx *ctx, struct process *src,
 {
     *entry = NULL;
     if (src == ctx->process) {
-        if (handle != WH_CURRENT_PROCESS && handle != WH_CURRENT_THREAD)
+        if (!is_pseudo_handle(handle))
             *entry = handle_lookup(&src->handles, handle);
         return get_handle_obj_access(ctx->thread, handle, access, &ctx->error);
     }
@@ -88,6 +103,9 @@ DECL_HANDLER(dup_handle)
         return;
     grab_object(obj); /* closing the source must not destroy it under us */
 
+    /* No target process is allowed only to close the source. */
+    if (!req->dst_process && !(req->options & DUPLICATE_CLOSE_SOURCE_))
+        ctx->error = ERR_INVALID_HANDLE;
     if (req->dst_process) {
         struct process *dst = dup_process(ctx, req->dst_process);
         if (dst && !dst->alive)
@@ -141,7 +159,7 @@ static const struct object_ops *const openable_types[WH_TYPE_COUNT] = {
 DECL_HANDLER(open_object)
 {
     if (req->type >= WH_TYPE_COUNT || !openable_types[req->type] ||
-        req->name_len != ctx->data_len || !req->name_len) {
+        req->name_len != ctx->data_len) {
         ctx->error = ERR_INVALID_PARAMETER;
         return;
     }
