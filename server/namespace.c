@@ -49,17 +49,22 @@ static int grow_buckets(void)
     return 0;
 }
 
-static const char *strip_prefix(const char *name, uint32_t *len)
+/*
+ * Windows' object tree gives each session's namespace links called Local,
+ * Global and Session. Local and Global lead to a namespace that holds the
+ * same links again, so "Local\\Global\\x" is a name too; here both lead
+ * back to the one namespace, and any run of them is simply skipped. The
+ * links are not objects of any type a program may create or open.
+ */
+static const char *const link_names[] = { "Local", "Global", "Session" };
+#define FOLLOWED_LINKS 2 /* Local and Global; Session\N\ is not supported */
+
+static int is_link(const char *name, uint32_t len, size_t count)
 {
-    static const char *const prefixes[] = { "Local\\", "Global\\" };
-    for (size_t i = 0; i < sizeof(prefixes) / sizeof(prefixes[0]); i++) {
-        size_t plen = strlen(prefixes[i]);
-        if (*len >= plen && !memcmp(name, prefixes[i], plen)) {
-            *len -= (uint32_t)plen;
-            return name + plen;
-        }
-    }
-    return name;
+    for (size_t i = 0; i < count; i++)
+        if (len == strlen(link_names[i]) && !memcmp(name, link_names[i], len))
+            return 1;
+    return 0;
 }
 
 uint32_t namespace_canonical(const char *name, uint32_t len, char *out)
@@ -68,12 +73,28 @@ uint32_t namespace_canonical(const char *name, uint32_t len, char *out)
         return ERR_FILENAME_EXCED_RANGE;
     if (memchr(name, '\0', len))
         return ERR_INVALID_NAME;
-    const char *rest = strip_prefix(name, &len);
-    /* Past the prefix there are no directories to descend into. */
-    if (memchr(rest, '\\', len))
-        return ERR_PATH_NOT_FOUND;
+    /* The empty name is the namespace itself, which is not an object of
+     * the type asked for. (Creating with "" makes an unnamed object; the
+     * callers never get here with it.) */
     if (len == 0)
-        return ERR_INVALID_NAME;
+        return ERR_INVALID_HANDLE;
+    /* Names are relative to the namespace: no root to start from. */
+    if (name[0] == '\\')
+        return ERR_BAD_PATHNAME;
+    const char *rest = name, *sep;
+    while ((sep = memchr(rest, '\\', len)) &&
+           is_link(rest, (uint32_t)(sep - rest), FOLLOWED_LINKS)) {
+        len -= (uint32_t)(sep - rest) + 1;
+        rest = sep + 1;
+    }
+    if (len == 0)
+        return ERR_INVALID_NAME; /* "Local\\" names nothing */
+    /* Past the links there are no directories to descend into; an empty
+     * component ("Local\\\\x") is malformed rather than missing. */
+    if ((sep = memchr(rest, '\\', len)))
+        return sep == rest ? ERR_INVALID_NAME : ERR_PATH_NOT_FOUND;
+    if (is_link(rest, len, sizeof(link_names) / sizeof(link_names[0])))
+        return ERR_INVALID_HANDLE;
     memcpy(out, rest, len);
     out[len] = '\0';
     return 0;
