@@ -115,6 +115,15 @@ static void wait_timed_out(struct timeout *t)
     end_wait(w, 1, WAIT_TIMEOUT_);
 }
 
+static int has_duplicates(struct object *const *objs, uint32_t count)
+{
+    for (uint32_t i = 1; i < count; i++)
+        for (uint32_t j = 0; j < i; j++)
+            if (objs[i] == objs[j])
+                return 1;
+    return 0;
+}
+
 /* SignalObjectAndWait's first half. */
 static uint32_t signal_object(struct thread *thread, uint32_t handle)
 {
@@ -141,6 +150,13 @@ DECL_HANDLER(wait)
         objs[i] = get_handle_obj(ctx->thread, h, SYNCHRONIZE_, NULL, &ctx->error);
         if (!objs[i])
             return;
+    }
+    /* One object cannot be taken twice at once: Windows refuses it in a
+     * wait-all (the array "may not contain multiple copies of the same
+     * handle"), whichever handles name it. Wine does not check. */
+    if (req->wait_all && has_duplicates(objs, count)) {
+        ctx->error = ERR_INVALID_PARAMETER;
+        return;
     }
     if (req->signal) {
         ctx->error = signal_object(ctx->thread, req->signal);
