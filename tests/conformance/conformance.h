@@ -126,4 +126,48 @@ static inline void check_yes(const char *name, int fact)
  * is a hang, and the check prints WAIT_TIMEOUT instead of hanging the run. */
 #define PATIENCE_MS 10000
 
+/* "prefix.suffix", for checks named by a helper. One buffer: use the name
+ * before asking for the next. */
+static inline const char *check_name(const char *prefix, const char *suffix)
+{
+    static char name[128];
+    snprintf(name, sizeof(name), "%s.%s", prefix, suffix);
+    return name;
+}
+
+/*
+ * A thread blocked in a wait on one object. It enters the wait with
+ * SignalObjectAndWait(ready, object): Wine and winhandle signal and start
+ * waiting in one server step, so once waiter_start has seen "ready" the
+ * thread is in its wait, with no sleeping and no race. (Windows does the
+ * two in one call but does not promise one step.)
+ */
+struct waiter {
+    HANDLE ready, object, thread;
+    DWORD result; /* of the wait, once the thread has ended */
+};
+
+static inline DWORD WINAPI waiter_main(LPVOID arg)
+{
+    struct waiter *w = arg;
+    w->result = SignalObjectAndWait(w->ready, w->object, PATIENCE_MS, FALSE);
+    return 0;
+}
+
+static inline void waiter_start(struct waiter *w, HANDLE object)
+{
+    w->ready = CreateEventA(NULL, FALSE, FALSE, NULL);
+    w->object = object;
+    w->result = 0xdead;
+    w->thread = CreateThread(NULL, 0, waiter_main, w, 0, NULL);
+    WaitForSingleObject(w->ready, INFINITE);
+}
+
+static inline void waiter_finish(struct waiter *w)
+{
+    WaitForSingleObject(w->thread, INFINITE);
+    CloseHandle(w->thread);
+    CloseHandle(w->ready);
+}
+
 #endif

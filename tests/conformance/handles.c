@@ -217,10 +217,9 @@ static BOOL release_one(HANDLE semaphore)
  * event is manual-reset and the semaphore is released before each wait. */
 static void try_rights(const char *prefix, HANDLE h, BOOL (*modify)(HANDLE))
 {
-    char name[80];
-    snprintf(name, sizeof(name), "%s.modify", prefix);
+    const char *name = check_name(prefix, "modify");
     check_bool(name, modify(h));
-    snprintf(name, sizeof(name), "%s.wait", prefix);
+    name = check_name(prefix, "wait");
     check_wait(name, WaitForSingleObject(h, 0));
     CloseHandle(h);
 }
