@@ -1,0 +1,103 @@
+/*
+ * Where Wine, the conformance oracle, departs from Microsoft's documented
+ * behaviour, the conformance programs print only what both agree on (see
+ * the comments there). This test checks winhandle's own answer in those
+ * places, the documented one.
+ */
+#include <string.h>
+
+#include <windows.h>
+
+#include "tap.h"
+
+/* The array "may not contain multiple copies of the same handle": a
+ * wait-all over one object twice fails, however it is named. */
+static void wait_all_duplicates(void)
+{
+    HANDLE ev = CreateEventA(NULL, FALSE, TRUE, NULL), copy;
+    HANDLE twice[2] = { ev, ev };
+    SetLastError(0);
+    DWORD r = WaitForMultipleObjects(2, twice, TRUE, 0);
+    ok(r == WAIT_FAILED && GetLastError() == ERROR_INVALID_PARAMETER,
+       "wait-all over one handle twice fails with ERROR_INVALID_PARAMETER (%u, %u)",
+       (unsigned)r, (unsigned)GetLastError());
+    ok(WaitForSingleObject(ev, 0) == WAIT_OBJECT_0, "and takes nothing");
+    SetEvent(ev);
+    DuplicateHandle(GetCurrentProcess(), ev, GetCurrentProcess(), &copy, 0, FALSE,
+                    DUPLICATE_SAME_ACCESS);
+    HANDLE two_handles[2] = { ev, copy };
+    r = WaitForMultipleObjects(2, two_handles, TRUE, 0);
+    ok(r == WAIT_FAILED && GetLastError() == ERROR_INVALID_PARAMETER,
+       "wait-all over one object through two handles fails too");
+    ok(WaitForMultipleObjects(2, twice, FALSE, 0) == WAIT_OBJECT_0,
+       "wait-any over one handle twice is allowed");
+    CloseHandle(copy);
+    CloseHandle(ev);
+}
+
+/* lReleaseCount "must be greater than zero". */
+static void release_count(void)
+{
+    HANDLE s = CreateSemaphoreA(NULL, 1, 5, NULL);
+    LONG prev = -7;
+    ok(!ReleaseSemaphore(s, 0, &prev) && GetLastError() == ERROR_INVALID_PARAMETER &&
+           prev == -7,
+       "ReleaseSemaphore(0) fails with ERROR_INVALID_PARAMETER");
+    ok(!ReleaseSemaphore(s, -1, &prev) && GetLastError() == ERROR_INVALID_PARAMETER,
+       "ReleaseSemaphore(-1) fails with ERROR_INVALID_PARAMETER");
+    CloseHandle(s);
+}
+
+/* hTargetProcessHandle "can be specified as NULL if the
+ * DUPLICATE_CLOSE_SOURCE flag is set". */
+static void close_without_target(void)
+{
+    HANDLE ev = CreateEventA(NULL, TRUE, FALSE, NULL);
+    ok(DuplicateHandle(GetCurrentProcess(), ev, NULL, NULL, 0, FALSE,
+                       DUPLICATE_CLOSE_SOURCE),
+       "DuplicateHandle with no target and DUPLICATE_CLOSE_SOURCE succeeds");
+    ok(!CloseHandle(ev) && GetLastError() == ERROR_INVALID_HANDLE, "and closed the source");
+    ev = CreateEventA(NULL, TRUE, FALSE, NULL);
+    ok(!DuplicateHandle(GetCurrentProcess(), ev, NULL, NULL, 0, FALSE, 0) &&
+           GetLastError() == ERROR_INVALID_HANDLE,
+       "without DUPLICATE_CLOSE_SOURCE a NULL target is ERROR_INVALID_HANDLE");
+    ok(CloseHandle(ev), "and the source stays open");
+}
+
+/* Names are limited to MAX_PATH characters: Windows converts an A name
+ * into MAX_PATH + 1 wide characters, so 260 fit (Wine's limit is 259). */
+static void name_length(void)
+{
+    char name[MAX_PATH + 2];
+    memset(name, 'd', sizeof(name));
+    name[MAX_PATH] = '\0';
+    HANDLE h = CreateEventA(NULL, TRUE, FALSE, name);
+    ok(h != NULL, "a name of MAX_PATH characters is accepted");
+    CloseHandle(h);
+    name[MAX_PATH] = 'd';
+    name[MAX_PATH + 1] = '\0';
+    ok(!CreateEventA(NULL, TRUE, FALSE, name) &&
+           GetLastError() == ERROR_FILENAME_EXCED_RANGE,
+       "MAX_PATH + 1 characters is ERROR_FILENAME_EXCED_RANGE");
+}
+
+/* One session, one namespace: Global\x is x, as in Windows' session 0
+ * (Wine plays an interactive session, where they differ). */
+static void global_is_local(void)
+{
+    HANDLE g = CreateEventA(NULL, TRUE, FALSE, "Global\\documented-one-namespace");
+    HANDLE l = OpenEventA(SYNCHRONIZE, FALSE, "documented-one-namespace");
+    ok(g && l, "Global\\x and x name one object");
+    CloseHandle(l);
+    CloseHandle(g);
+}
+
+int main(void)
+{
+    wait_all_duplicates();
+    release_count();
+    close_without_target();
+    name_length();
+    global_is_local();
+    return tap_done();
+}
