@@ -62,7 +62,7 @@ struct handle_entry *handle_lookup(struct handle_table *table, uint32_t handle);
 
 /* Close a handle. Returns 0 or a Win32 error (protected, invalid). */
 uint32_t handle_close(struct handle_table *table, uint32_t handle);
-/* Close regardless of protection (DUPLICATE_CLOSE_SOURCE, death). */
+/* Close regardless of protection (process death). */
 void handle_close_entry(struct handle_table *table, struct handle_entry *entry);
 
 static inline uint32_t handle_value(const struct handle_table *t,

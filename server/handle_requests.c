@@ -67,38 +67,51 @@ static struct process *dup_process(struct request_ctx *ctx, uint32_t handle)
 }
 
 /* Resolve the source handle in the source process. In the caller's own
- * process the pseudo-handles mean what they always mean. */
+ * process the pseudo-handles mean what they always mean. *in_table tells
+ * whether the handle is an entry of the source's table (one that
+ * DUPLICATE_CLOSE_SOURCE can close) rather than a pseudo-handle. */
 static struct object *dup_source(struct request_ctx *ctx, struct process *src,
-                                 uint32_t handle, uint32_t *access,
-                                 struct handle_entry **entry)
+                                 uint32_t handle, uint32_t *access, int *in_table)
 {
-    *entry = NULL;
+    *in_table = 0;
     if (src == ctx->process) {
-        if (!is_pseudo_handle(handle))
-            *entry = handle_lookup(&src->handles, handle);
+        *in_table = !is_pseudo_handle(handle);
         return get_handle_obj_access(ctx->thread, handle, access, &ctx->error);
     }
     if (handle == WH_CURRENT_PROCESS) {
         *access = PROCESS_ALL_ACCESS_;
         return &src->obj;
     }
-    *entry = handle_lookup(&src->handles, handle);
-    if (!*entry) {
+    struct handle_entry *entry = handle_lookup(&src->handles, handle);
+    if (!entry) {
         ctx->error = ERR_INVALID_HANDLE;
         return NULL;
     }
-    *access = (*entry)->access;
-    return (*entry)->obj;
+    *in_table = 1;
+    *access = entry->access;
+    return entry->obj;
+}
+
+/* DUPLICATE_CLOSE_SOURCE closes the source even when the duplication
+ * failed, as documented, but like CloseHandle it leaves a handle protected
+ * from close alone (and the duplication still succeeds), as Wine does.
+ * Looked up by value: the duplication may have grown, and so moved, the
+ * table the source lives in. */
+static void dup_close_source(struct process *src, uint32_t handle)
+{
+    struct handle_entry *entry = handle_lookup(&src->handles, handle);
+    if (entry && !(entry->flags & HANDLE_FLAG_PROTECT_FROM_CLOSE_))
+        handle_close_entry(&src->handles, entry);
 }
 
 DECL_HANDLER(dup_handle)
 {
-    struct handle_entry *src_entry;
+    int src_in_table;
     uint32_t src_access;
     struct process *src = dup_process(ctx, req->src_process);
     if (!src)
         return;
-    struct object *obj = dup_source(ctx, src, req->src_handle, &src_access, &src_entry);
+    struct object *obj = dup_source(ctx, src, req->src_handle, &src_access, &src_in_table);
     if (!obj)
         return;
     grab_object(obj); /* closing the source must not destroy it under us */
@@ -123,9 +136,8 @@ DECL_HANDLER(dup_handle)
             }
         }
     }
-    /* The source goes even when the duplication failed, as documented. */
-    if ((req->options & DUPLICATE_CLOSE_SOURCE_) && src_entry)
-        handle_close_entry(&src->handles, src_entry);
+    if ((req->options & DUPLICATE_CLOSE_SOURCE_) && src_in_table)
+        dup_close_source(src, req->src_handle);
     release_object(obj);
 }
 

@@ -166,6 +166,33 @@ static void duplicate(void)
     check_yes("dup.close_source.source_closed", copy == src || !CloseHandle(src));
     CloseHandle(copy);
 
+    /* A protected source survives DUPLICATE_CLOSE_SOURCE; the copy is
+     * made all the same. */
+    src = new_event();
+    SetHandleInformation(src, HANDLE_FLAG_PROTECT_FROM_CLOSE, HANDLE_FLAG_PROTECT_FROM_CLOSE);
+    check_bool("dup.close_protected_source",
+               dup(src, &copy, 0, FALSE, DUPLICATE_SAME_ACCESS | DUPLICATE_CLOSE_SOURCE));
+    show_flags("dup.close_protected_source.source_kept", src);
+    check_bool("dup.close_protected_source.copy_works", SetEvent(copy));
+    SetHandleInformation(src, HANDLE_FLAG_PROTECT_FROM_CLOSE, 0);
+    CloseHandle(src);
+    CloseHandle(copy);
+
+    /* Closing the source frees a slot while the copy takes one: with a
+     * table that must grow for the copy, both must still be right. */
+    HANDLE many[100];
+    int all_ok = 1;
+    for (int i = 0; i < 100; i++) {
+        many[i] = new_event();
+        src = new_event();
+        all_ok &= dup(src, &copy, 0, FALSE, DUPLICATE_SAME_ACCESS | DUPLICATE_CLOSE_SOURCE);
+        all_ok &= SetEvent(copy) && (copy == src || !CloseHandle(src));
+        CloseHandle(copy);
+    }
+    check_yes("dup.close_source.while_growing", all_ok);
+    for (int i = 0; i < 100; i++)
+        CloseHandle(many[i]);
+
     /* Bad sources and targets. */
     check_bool("dup.source_null", dup(NULL, &copy, 0, FALSE, DUPLICATE_SAME_ACCESS));
     check_bool("dup.source_never_opened",
