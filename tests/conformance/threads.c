@@ -89,6 +89,7 @@ static void bad_handles(void)
     check_bool("exit_code.event", GetExitCodeThread(ev, &code));
     check_bool("exit_code.process", GetExitCodeThread(GetCurrentProcess(), &code));
     check("thread_id.event", "%u", (unsigned)GetThreadId(ev));
+    check_handle("open_thread.id_0", OpenThread(SYNCHRONIZE, FALSE, 0));
     CloseHandle(ev);
 
     /* GetExitCodeThread needs a query right; SYNCHRONIZE is not one. */
@@ -97,6 +98,19 @@ static void bad_handles(void)
     DuplicateHandle(GetCurrentProcess(), t, GetCurrentProcess(), &h, SYNCHRONIZE, FALSE, 0);
     check_bool("access.synchronize.exit_code", GetExitCodeThread(h, &code));
     check_wait("access.synchronize.wait", WaitForSingleObject(h, 0));
+    SetLastError(UNTOUCHED_ERROR);
+    DWORD id = GetThreadId(h);
+    check_bool("access.synchronize.thread_id", id != 0);
+    CloseHandle(h);
+    /* Generic rights map to the thread's own: read gives the query
+     * rights, execute gives SYNCHRONIZE and the limited query right. */
+    DuplicateHandle(GetCurrentProcess(), t, GetCurrentProcess(), &h, GENERIC_READ, FALSE, 0);
+    check_bool("access.generic_read.exit_code", GetExitCodeThread(h, &code));
+    check_wait("access.generic_read.wait", WaitForSingleObject(h, 0));
+    CloseHandle(h);
+    DuplicateHandle(GetCurrentProcess(), t, GetCurrentProcess(), &h, GENERIC_EXECUTE, FALSE, 0);
+    check_bool("access.generic_execute.exit_code", GetExitCodeThread(h, &code));
+    check_wait("access.generic_execute.wait", WaitForSingleObject(h, 0));
     CloseHandle(h);
     DuplicateHandle(GetCurrentProcess(), t, GetCurrentProcess(), &h,
                     THREAD_QUERY_INFORMATION, FALSE, 0);
