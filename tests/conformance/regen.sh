@@ -13,6 +13,7 @@ set -eu
 here=$(cd "$(dirname "$0")" && pwd)
 root=$(cd "$here/../.." && pwd)
 
+# shellcheck source=scripts/deps.sh
 . "$root/scripts/deps.sh"
 need_packages gcc-mingw-w64-x86-64 wine64
 
@@ -34,7 +35,10 @@ if [ ! -f "$WINEPREFIX/system.reg" ]; then
 fi
 
 if [ $# -eq 0 ]; then
-    set -- $(cd "$here" && ls ./*.c | sed 's|^\./||; s|\.c$||')
+    for src in "$here"/*.c; do
+        name=${src##*/}
+        set -- "$@" "${name%.c}"
+    done
 fi
 
 work=$(mktemp -d "${TMPDIR:-/tmp}/winhandle-regen.XXXXXX")
@@ -58,6 +62,9 @@ for name in "$@"; do
     tr -d '\r' <"$work/$name.out" >"$here/expected/$name.txt"
     echo "$name: $(grep -c '^CHECK' "$here/expected/$name.txt") checks"
 done
-# Wine leaves its wineserver running a few seconds; let it go.
-"${WINESERVER:-wineserver}" -k >/dev/null 2>&1 || true
+# Wine leaves its wineserver running a few seconds; stop it now, with the
+# server of the same Wine as the loader.
+server="$(dirname "$WINE")/wineserver64"
+[ -x "$server" ] || server=wineserver
+"$server" -k >/dev/null 2>&1 || true
 exit $status
