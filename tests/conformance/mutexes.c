@@ -148,6 +148,19 @@ static void threads(void)
     CloseHandle(j.ready);
 }
 
+struct wait_all_job {
+    HANDLE objs[2], started;
+    DWORD result;
+};
+
+static DWORD WINAPI wait_all_then_leave(LPVOID arg)
+{
+    struct wait_all_job *w = arg;
+    SetEvent(w->started);
+    w->result = WaitForMultipleObjects(2, w->objs, TRUE, PATIENCE_MS);
+    return 0;
+}
+
 /* Run a thread that takes j->mutex and ends holding it. */
 static void abandon_in_thread(struct job *j)
 {
@@ -193,6 +206,30 @@ static void abandoned_by_thread(void)
     abandon_in_thread(&j);
     check_wait("thread.abandoned.wait_all", WaitForMultipleObjects(2, both, TRUE, 0));
     ReleaseMutex(j.mutex);
+
+    /* A wait-all pending in another thread while the owner dies: the
+     * abandonment alone does not end it; the event does, and the wait
+     * reports the abandonment. Whether that wait started before or after
+     * the owner died, the outcome is the same. */
+    ResetEvent(event);
+    ResetEvent(j.go);
+    struct wait_all_job w = { { event, j.mutex }, CreateEventA(NULL, FALSE, FALSE, NULL), 0 };
+    HANDLE owner = CreateThread(NULL, 0, take_and_leave, &j, 0, NULL);
+    WaitForSingleObject(j.ready, INFINITE);
+    HANDLE waiter = CreateThread(NULL, 0, wait_all_then_leave, &w, 0, NULL);
+    WaitForSingleObject(w.started, INFINITE);
+    SetEvent(j.go);
+    check_wait("thread.pending_wait_all.owner_ends", WaitForSingleObject(owner, PATIENCE_MS));
+    check_wait("thread.pending_wait_all.still_waiting", WaitForSingleObject(waiter, 100));
+    SetEvent(event);
+    check_wait("thread.pending_wait_all.ends", WaitForSingleObject(waiter, PATIENCE_MS));
+    check_wait("thread.pending_wait_all.result", w.result);
+    /* The waiter ended holding it in turn. */
+    check_wait("thread.pending_wait_all.abandoned_again", WaitForSingleObject(j.mutex, 0));
+    ReleaseMutex(j.mutex);
+    CloseHandle(owner);
+    CloseHandle(waiter);
+    CloseHandle(w.started);
 
     CloseHandle(event);
     CloseHandle(j.mutex);
