@@ -24,8 +24,7 @@ static void create_and_open(void)
     check_wait("create.existing.state_kept", WaitForSingleObject(b, 0));
     SetEvent(a);
     check_wait("create.existing.same_object", WaitForSingleObject(b, 0));
-    /* A create that finds the name clears the last error only by setting
-     * ERROR_ALREADY_EXISTS; a create of a new name sets 0 (above). */
+    /* CreateEventExA finds the name the same way. */
     SetLastError(UNTOUCHED_ERROR);
     check_create("create.existing.ex",
                  c = CreateEventExA(NULL, "conf-names-event", 0, SYNCHRONIZE));
@@ -34,10 +33,11 @@ static void create_and_open(void)
     CloseHandle(c);
 
     SetLastError(UNTOUCHED_ERROR);
-    check_handle("open.existing", c = OpenEventA(EVENT_ALL_ACCESS, FALSE, "conf-names-event"));
+    c = OpenEventA(EVENT_ALL_ACCESS, FALSE, "conf-names-event");
+    DWORD error = GetLastError();
+    check_handle("open.existing", c);
     /* A successful open leaves the last error alone. */
-    check("open.existing.last_error", "%s",
-          GetLastError() == UNTOUCHED_ERROR ? "unchanged" : "changed");
+    check("open.existing.last_error", "%s", error == UNTOUCHED_ERROR ? "unchanged" : "changed");
     ResetEvent(c);
     check_wait("open.existing.same_object", WaitForSingleObject(a, 0));
     CloseHandle(c);
