@@ -148,10 +148,10 @@ static void per_thread_state(void)
     HANDLE t = CreateThread(NULL, 0, set_own_error, NULL, 0, NULL);
     WaitForSingleObject(t, PATIENCE_MS);
     SetLastError(ERROR_ACCESS_DENIED);
-    GetExitCodeThread(t, &code);
+    GetExitCodeThread(t, &code); /* succeeds: leaves the last error alone */
+    DWORD main_error = GetLastError();
     check("last_error.in_thread", "%s", code == ERROR_NOT_OWNER ? "its own" : "not its own");
-    check("last_error.main_kept", "%s",
-          GetLastError() == ERROR_ACCESS_DENIED ? "kept" : "changed");
+    check("last_error.main_kept", "%s", main_error == ERROR_ACCESS_DENIED ? "kept" : "changed");
     CloseHandle(t);
 
     t = CreateThread(NULL, 0, report_ids, ids, 0, &tid);
