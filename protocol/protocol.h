@@ -20,7 +20,7 @@
 #include "requests.h"
 
 /* Bumped whenever any struct or meaning below changes. */
-#define WH_PROTOCOL_VERSION 2
+#define WH_PROTOCOL_VERSION 3
 
 /* The largest request the server accepts (header + body + data). A name is
  * at most MAX_PATH characters and a wait names 64 handles, so this is ample;
@@ -120,7 +120,7 @@ struct wh_process_record {
     uint32_t exit_code;
     uint32_t alive;
     uint32_t connections;
-    uint32_t reserved;
+    uint32_t parent_pid; /* from /proc at registration; 0 if unknown */
     char name[64]; /* /proc/PID/comm at registration, NUL-padded */
 };
 _Static_assert(sizeof(struct wh_process_record) == 32 + 64, "padding");
@@ -138,11 +138,46 @@ struct wh_handle_record {
     uint32_t origin;    /* enum wh_handle_origin */
     uint32_t origin_pid;
     uint32_t signaled;
-    uint32_t state[4];  /* per type: see wh_object_state in the server */
+    uint32_t state[4];  /* per type: see the table below */
     uint32_t name_len;  /* the name follows, padded to a multiple of 8 */
-    uint32_t reserved;
+    uint32_t owner_pid; /* a mutex's owning process, else 0 */
 };
 _Static_assert(sizeof(struct wh_handle_record) == 56, "padding");
+
+/*
+ * state[] of handle and object records, per type (each type's dump op):
+ *   Event      [0] manual reset (1) or auto reset (0)
+ *   Mutex      [0] owner tid (0: free)  [1] recursion count  [2] abandoned
+ *   Semaphore  [0] count  [1] maximum
+ *   Process    [0] pid  [1] exit code (259 = STILL_ACTIVE)  [2] bitness
+ *   Thread     [0] tid  [1] pid  [2] exit code (259 = STILL_ACTIVE)
+ */
+
+/*
+ * list_objects: one record per object, then its name (name_len bytes,
+ * padded to a multiple of 8), then holder_count holder records: the
+ * processes with handles to it, in the server's process order, each once.
+ * Variable length on purpose: an object held by one process costs 8 bytes
+ * of holders, not a fixed-size array that would cap or waste.
+ */
+struct wh_object_record {
+    uint32_t object_id;    /* as in wh_handle_record */
+    uint32_t type;         /* enum wh_object_type */
+    uint32_t signaled;
+    uint32_t handle_count; /* handles open to it, all processes together */
+    uint32_t state[4];     /* per type, as above */
+    uint32_t owner_pid;    /* a mutex's owning process, else 0 */
+    uint32_t holder_count; /* wh_holder_records after the name */
+    uint32_t name_len;
+    uint32_t reserved;
+};
+_Static_assert(sizeof(struct wh_object_record) == 48, "padding");
+
+struct wh_holder_record {
+    uint32_t pid;
+    uint32_t handles; /* how many of its handles refer to the object */
+};
+_Static_assert(sizeof(struct wh_holder_record) == 8, "padding");
 
 /*
  * What CreateProcessA hands its child (new_process data; get_startup_info

@@ -137,6 +137,13 @@
     REQ(list_processes, WH_NONE, F(uint32_t, count) F(uint32_t, record_size))  \
     REQ(list_handles, F(uint32_t, pid),                                        \
         F(uint32_t, count) F(uint32_t, record_size))                           \
+    /* Every live object, in creation order: count wh_object_records, each  \
+     * followed by its name (padded to 8 bytes) and its holder_count        \
+     * wh_holder_records. type: 0 for all, else one enum wh_object_type;    \
+     * reserved must be 0. */                                               \
+    REQ(list_objects, F(uint32_t, type) F(uint32_t, reserved),                 \
+        F(uint32_t, count) F(uint32_t, record_size)                            \
+        F(uint32_t, holder_size) F(uint32_t, reserved))                        \
     REQ(shutdown, WH_NONE, WH_NONE)
 
 #endif

@@ -47,6 +47,11 @@ uint32_t object_count(void)
     return live_objects;
 }
 
+struct list_entry *object_list(void)
+{
+    return &all_objects;
+}
+
 uint32_t map_access_ops(const struct object_ops *ops, uint32_t access)
 {
     const struct generic_mapping *m = ops->mapping;

@@ -64,6 +64,8 @@ void *alloc_object(const struct object_ops *ops, size_t size);
 struct object *grab_object(struct object *obj);
 void release_object(struct object *obj);
 uint32_t object_count(void);
+/* Every live object, in creation order (struct object.all_link). */
+struct list_entry *object_list(void);
 
 /* Turn GENERIC_* and MAXIMUM_ALLOWED into the type's specific rights. */
 uint32_t map_access(const struct object *obj, uint32_t access);
