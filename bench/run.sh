@@ -1,0 +1,183 @@
+#!/usr/bin/env bash
+# Build bench/bench.c twice, natively against libwinhandle (a release build
+# of this tree) and with mingw-w64, run both, case by case (winhandle, then
+# Wine, for each case, so both see the same machine load), and print one
+# table: ns/op on each side and the ratio Wine/winhandle.
+#
+#   bench/run.sh [--quick] [--target-ms MS] [--raw] [CASE...]
+#
+# CASE selects cases by name (bench/bench.c --list shows them); --quick is a
+# smoke run; --target-ms is how long each case is timed on each side
+# (default 500); --raw also prints the programs' own output lines.
+#
+# Environment: WINHANDLE_BENCH_BUILD, the Meson build directory to use
+# (default build-bench, set up with -Dbuildtype=release when missing);
+# WINHANDLE_BENCH_WINEPREFIX, the Wine prefix (default
+# ${XDG_CACHE_HOME:-$HOME/.cache}/winhandle-wineprefix-bench, made once with
+# `wineboot -i`); WINE, the wine64 loader.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+root=$PWD
+
+bench_args=()
+cases=()
+raw=0
+while [ $# -gt 0 ]; do
+    case $1 in
+    --quick) bench_args+=("$1") ;;
+    --target-ms)
+        [ $# -ge 2 ] || { echo "run.sh: --target-ms needs a number" >&2; exit 2; }
+        bench_args+=("$1" "$2")
+        shift
+        ;;
+    --raw) raw=1 ;;
+    -*) echo "usage: bench/run.sh [--quick] [--target-ms MS] [--raw] [CASE...]" >&2; exit 2 ;;
+    *) cases+=("$1") ;;
+    esac
+    shift
+done
+
+# shellcheck source=scripts/deps.sh
+. scripts/deps.sh
+# shellcheck disable=SC2086 # a list of words
+need_packages $BUILD_PACKAGES gcc-mingw-w64-x86-64 wine64
+
+# ---- build ----
+build=${WINHANDLE_BENCH_BUILD:-build-bench}
+case $build in /*) ;; *) build=$root/$build ;; esac
+if [ ! -f "$build/build.ninja" ]; then
+    echo "setting up the release build $build"
+    meson setup "$build" -Dbuildtype=release >/dev/null
+fi
+# Only what the benchmark needs: the library and the server.
+ninja -C "$build" lib/libwinhandle.so.0.1.0 server/winhandled >/dev/null
+
+work=$(mktemp -d "${TMPDIR:-/tmp}/winhandle-bench.XXXXXX")
+session="$work/session"
+wineserver_started=0
+cleanup() {
+    if [ "$wineserver_started" = 1 ]; then
+        "$WINESERVER" -k >/dev/null 2>&1 || true
+    fi
+    rm -rf "$work"
+}
+trap cleanup EXIT
+
+# The same warnings in both builds, and errors too.
+warnings=(-Wall -Wextra -Werror)
+# shellcheck disable=SC2046 # pkg-config prints words
+cc -O2 "${warnings[@]}" -o "$work/bench" bench/bench.c \
+    $(PKG_CONFIG_PATH="$build/meson-uninstalled" pkg-config --cflags --libs winhandle) \
+    -Wl,-rpath,"$build/lib"
+x86_64-w64-mingw32-gcc -O2 "${warnings[@]}" -static-libgcc -o "$work/bench.exe" bench/bench.c
+
+# ---- the two sides ----
+# winhandle: a private server in a fresh session directory, started by the
+# library on first use from this build.
+mkdir -m 700 "$session"
+run_native() {
+    WINHANDLE_DIR="$session" WINHANDLE_SERVER="$build/server/winhandled" \
+        timeout 600 "$work/bench" "$@"
+}
+
+# Wine: a private prefix, made once and cached; a clean wineserver kept
+# running for the whole run, and one warm-up run so that nothing of the
+# prefix's start is timed.
+if [ -z "${WINE:-}" ]; then
+    if [ -x /usr/lib/wine/wine64 ]; then WINE=/usr/lib/wine/wine64; else WINE=wine64; fi
+fi
+WINESERVER="$(dirname "$WINE")/wineserver64"
+[ -x "$WINESERVER" ] || WINESERVER=wineserver
+export WINEPREFIX="${WINHANDLE_BENCH_WINEPREFIX:-${XDG_CACHE_HOME:-$HOME/.cache}/winhandle-wineprefix-bench}"
+export WINEDEBUG=-all
+if [ ! -f "$WINEPREFIX/system.reg" ]; then
+    echo "creating the Wine prefix $WINEPREFIX"
+    mkdir -p "$(dirname "$WINEPREFIX")"
+    "$WINE" wineboot -i >/dev/null 2>&1
+    "$WINESERVER" -w
+fi
+"$WINESERVER" -k >/dev/null 2>&1 || true
+"$WINESERVER" -w
+"$WINESERVER" -p
+wineserver_started=1
+run_wine() {
+    # msvcrt writes CRLF
+    timeout 600 "$WINE" "$work/bench.exe" "$@" | tr -d '\r'
+}
+run_wine --list >/dev/null
+
+# ---- run, case by case ----
+names=$(run_native --list "${cases[@]}" | awk '{ print $1 }')
+load_before=$(cut -d' ' -f1-3 /proc/loadavg)
+: >"$work/native.out"
+: >"$work/wine.out"
+for name in $names; do
+    echo "  $name" >&2
+    run_native "${bench_args[@]}" "$name" >>"$work/native.out" ||
+        echo "NA $name the native program exited with status $?" >>"$work/native.out"
+    run_wine "${bench_args[@]}" "$name" >>"$work/wine.out" ||
+        echo "NA $name the program under Wine exited with status $?" >>"$work/wine.out"
+done
+load_after=$(cut -d' ' -f1-3 /proc/loadavg)
+if [ "$raw" = 1 ]; then
+    sed 's/^/native: /' "$work/native.out"
+    sed 's/^/wine:   /' "$work/wine.out"
+fi
+
+# ---- the table ----
+cpu=$(sed -n 's/^model name[[:space:]]*: //p' /proc/cpuinfo | head -n 1)
+commit=$(git rev-parse --short HEAD 2>/dev/null || echo unknown)
+git diff --quiet HEAD -- lib server protocol include 2>/dev/null || commit="$commit+changes"
+echo
+echo "$(date -u '+%Y-%m-%d %H:%M UTC'), ${cpu:-unknown CPU}, $(nproc) cores, Linux $(uname -r)"
+echo "winhandle $commit ($(basename "$build"), $(meson introspect --buildoptions "$build" |
+    python3 -c 'import json,sys; print(next(o["value"] for o in json.load(sys.stdin) if o["name"] == "buildtype"))')); $("$WINE" --version)"
+echo "load average before the cases $load_before, after $load_after (the benchmark adds about 1);"
+echo "another busy process on the machine slows every server round trip on both sides."
+echo "ns per operation: the fastest of 10 samples (best) and their median (med), each side."
+echo "ratio = Wine / winhandle, of the best and of the medians: above 1, winhandle is faster."
+echo
+awk -v names="$names" '
+{ side = FILENAME == ARGV[1] ? 1 : 2 }
+# RESULT case best_ns iterations median_ns worst_ns
+$1 == "RESULT" { best[side, $2] = $3; med[side, $2] = $5 }
+$1 == "NA" { r = $0; sub(/^NA [^ ]+ /, "", r); na[side, $2] = r }
+$1 == "NOTE" { r = $0; sub(/^NOTE /, "", r); notes[++nnotes] = (side == 1 ? "winhandle: " : "Wine: ") r }
+function ratio(a, b) { return a > 0 && b > 0 ? sprintf("%.2f", b / a) : "-" }
+END {
+    n = split(names, list, " ")
+    fmt = "%-21s %12s %12s %12s %12s %6s %6s\n"
+    printf fmt, "case", "winhandle", "(med)", "Wine", "(med)", "ratio", "(med)"
+    for (i = 1; i <= n; i++) {
+        c = list[i]
+        for (s = 1; s <= 2; s++) {
+            if ((s, c) in best) {
+                b[s] = best[s, c]; m[s] = med[s, c]
+                cb[s] = sprintf("%.0f", b[s]); cm[s] = sprintf("%.0f", m[s])
+            } else {
+                b[s] = m[s] = 0; cm[s] = ""
+                if ((s, c) in na) {
+                    cb[s] = "n/a [" ++nfoot "]"
+                    foot[nfoot] = (s == 1 ? "winhandle, " : "Wine, ") c ": " na[s, c]
+                } else {
+                    cb[s] = "missing"
+                }
+            }
+        }
+        printf fmt, c, cb[1], cm[1], cb[2], cm[2], ratio(b[1], b[2]), ratio(m[1], m[2])
+    }
+    for (i = 1; i <= nfoot; i++) printf "[%d] n/a: %s\n", i, foot[i]
+    for (i = 1; i <= nnotes; i++) printf "note: %s\n", notes[i]
+}' "$work/native.out" "$work/wine.out"
+
+# Let the private server go (it leaves a few seconds after its last
+# client), then read its log: a server that logged errors makes its numbers
+# suspect.
+if [ -f "$session/server.lock" ]; then
+    flock -w 30 "$session/server.lock" true || echo "the winhandle server is still running" >&2
+fi
+if [ -f "$session/winhandled.log" ] && grep -qi "error" "$session/winhandled.log"; then
+    echo
+    echo "the winhandle server logged errors ($session/winhandled.log):"
+    grep -i "error" "$session/winhandled.log" | head -n 20
+fi
