@@ -138,10 +138,15 @@ void thread_died(struct thread *t, uint32_t exit_code)
 void thread_connection_closed(struct thread *t)
 {
     if (t->connections && --t->connections == 0 && t->alive) {
-        /* A thread that leaves without ExitThread ends with the code its
-         * process would report now: it is still running, so 0 is the only
-         * honest value; ExitThread and a thread routine's return set it. */
-        thread_died(t, 0);
+        /* A thread that leaves without ExitThread ends with its process's
+         * code once ExitProcess, a return from main or TerminateProcess
+         * gave one: the process is ending, and on Windows its threads end
+         * with its code. The connection may close before the process is
+         * seen dead. Otherwise the process is still running, so 0 is the
+         * only honest value; ExitThread and a thread routine's return set
+         * their own. */
+        struct process *p = t->process;
+        thread_died(t, p->exit_code_set ? p->exit_code : 0);
     }
 }
 
