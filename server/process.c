@@ -28,6 +28,10 @@
 
 static struct list_entry live_processes = LIST_INIT(live_processes);
 static uint32_t live_count;
+/* Processes that ended while handles to them are still open. Windows keeps
+ * such a process's id until its object goes, so OpenProcess still finds
+ * it. The list holds no reference: process_destroy takes a process off. */
+static struct list_entry ended_processes = LIST_INIT(ended_processes);
 
 static int process_signaled(struct object *obj, struct thread *waiter)
 {
@@ -46,6 +50,8 @@ static void process_dump(struct object *obj, uint32_t state[4])
 static void process_destroy(struct object *obj)
 {
     struct process *p = (struct process *)obj;
+    if (!p->alive)
+        list_remove(&p->link); /* from the ended list */
     handle_table_destroy(&p->handles);
     free(p->startup);
 }
@@ -87,6 +93,20 @@ struct process *find_process(uint32_t pid)
             return p;
     }
     return NULL;
+}
+
+/* The ended process with this pid whose object still lives, or NULL. A
+ * pid may have been reused: the latest to end is the one it names. */
+static struct process *find_ended_process(uint32_t pid)
+{
+    struct process *found = NULL;
+    struct list_entry *e;
+    LIST_FOR_EACH(e, &ended_processes) {
+        struct process *p = LIST_ENTRY(e, struct process, link);
+        if (p->pid == pid)
+            found = p;
+    }
+    return found;
 }
 
 static void pidfd_event(struct fd_watch *w, uint32_t events)
@@ -218,6 +238,7 @@ void process_died(struct process *p)
     close(p->pidfd_watch.fd);
     p->pidfd_watch.fd = -1;
     list_remove(&p->link);
+    list_add_tail(&ended_processes, &p->link);
     live_count--;
 
     /* Threads end with the process's code unless they set their own. */
@@ -363,13 +384,22 @@ DECL_HANDLER(child_exited)
     process_died(p);
 }
 
-/* May the server's user reach this Linux process? 0 or a Win32 error. */
+/* Is pid a process that has ended but not been reaped (a zombie)? */
+static int is_zombie(uint32_t pid)
+{
+    char buf[1024], state = 0;
+    char *fields = proc_stat_fields(pid, buf, sizeof(buf));
+    return fields && sscanf(fields, " %c", &state) == 1 && (state == 'Z' || state == 'X');
+}
+
+/* May the server's user reach this live Linux process? 0 or a Win32 error.
+ * A zombie is not live: it has ended, only its parent has not reaped it. */
 static uint32_t check_linux_process(uint32_t pid)
 {
     char path[64];
     struct stat st;
     snprintf(path, sizeof(path), "/proc/%u", pid);
-    if (!pid || stat(path, &st) < 0)
+    if (!pid || stat(path, &st) < 0 || is_zombie(pid))
         return ERR_INVALID_PARAMETER;
     return st.st_uid == getuid() ? 0 : ERR_ACCESS_DENIED;
 }
@@ -377,21 +407,27 @@ static uint32_t check_linux_process(uint32_t pid)
 /*
  * OpenProcess. Any live process of the session's user can be opened, a
  * plain Linux one included: it is registered on the spot and watched like
- * the others, so its handle signals when it ends.
+ * the others, so its handle signals when it ends. An ended process is
+ * found while handles keep its object, unless its pid now names a live one.
  */
 static struct object *open_process(uint32_t pid, uint32_t *error)
 {
     struct process *p = find_process(pid);
     if (!p && !(*error = check_linux_process(pid)))
         p = create_process(pid, 0, error);
+    if (!p && *error == ERR_INVALID_PARAMETER && (p = find_ended_process(pid)))
+        *error = 0;
     return p ? &p->obj : NULL;
 }
 
 /* OpenThread: the threads the server knows (those that have called it, or
- * were made by CreateThread/CreateProcessA). */
+ * were made by CreateThread/CreateProcessA), ended ones included while
+ * their object lives. */
 static struct object *open_thread(uint32_t tid, uint32_t *error)
 {
     struct thread *t = find_thread(tid);
+    if (!t)
+        t = find_ended_thread(tid);
     if (!t)
         *error = ERR_INVALID_PARAMETER;
     return t ? &t->obj : NULL;

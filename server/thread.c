@@ -31,9 +31,15 @@ static void close_gate(struct thread *t)
     t->gate_fd = -1;
 }
 
+/* Threads that ended while handles to them are still open: OpenThread
+ * still finds them, as on Windows. No reference: thread_destroy unlinks. */
+static struct list_entry ended_threads = LIST_INIT(ended_threads);
+
 static void thread_destroy(struct object *obj)
 {
     struct thread *t = (struct thread *)obj;
+    if (!t->alive)
+        list_remove(&t->process_link); /* from the ended list */
     close_gate(t); /* a gate closed unopened tells the waiter to give up */
     release_object(&t->process->obj);
 }
@@ -119,6 +125,18 @@ struct thread *find_thread(uint32_t tid)
     return NULL;
 }
 
+struct thread *find_ended_thread(uint32_t tid)
+{
+    struct thread *found = NULL;
+    struct list_entry *e;
+    LIST_FOR_EACH(e, &ended_threads) {
+        struct thread *t = LIST_ENTRY(e, struct thread, process_link);
+        if (t->tid == tid)
+            found = t; /* the latest to end, should the tid have been reused */
+    }
+    return found;
+}
+
 void thread_died(struct thread *t, uint32_t exit_code)
 {
     if (!t->alive)
@@ -131,6 +149,7 @@ void thread_died(struct thread *t, uint32_t exit_code)
     cancel_wait(t);
     abandon_mutexes(t);
     list_remove(&t->process_link);
+    list_add_tail(&ended_threads, &t->process_link);
     wake_up(&t->obj);
     release_object(&t->obj); /* the process list's reference */
 }

@@ -49,6 +49,8 @@ void thread_hold_at_gate(struct thread *thread, int gate_fd);
 
 /* The live thread with this tid in any process, or NULL. */
 struct thread *find_thread(uint32_t tid);
+/* The ended thread with this tid whose object still lives, or NULL. */
+struct thread *find_ended_thread(uint32_t tid);
 
 /* The thread is gone: cancel its wait, abandon its mutexes, signal it. */
 void thread_died(struct thread *thread, uint32_t exit_code);
