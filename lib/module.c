@@ -19,6 +19,7 @@
 
 #include "cmdline.h"
 #include "private.h"
+#include "startup.h"
 
 /* The running program's image base, as an HMODULE is on Windows: its ELF
  * header, which the linker places right before the program headers. */
@@ -169,4 +170,25 @@ VOID WINAPI GetStartupInfoA(LPSTARTUPINFOA info)
     pthread_once(&startup_once, load_startup);
     if (info)
         *info = startup_info;
+}
+
+/*
+ * Before main: a child of CreateProcessA (its parent's mark is in the
+ * environment, startup.h) takes its command line and startup information
+ * from the server now, as a Windows process has them before it runs. That
+ * also connects it, which is what makes a return from main report all 32
+ * bits of the exit code even if the program never calls the library.
+ * Other programs do not talk to the server until they call it.
+ */
+__attribute__((constructor)) static void take_parent_mark(void)
+{
+    const char *mark = getenv(WH_PARENT_MARK_NAME);
+    if (!mark)
+        return;
+    /* A mark left by a grandparent (through a program that is not ours
+     * and so did not remove it) names someone else. */
+    int ours = strtol(mark, NULL, 10) == (long)getppid();
+    unsetenv(WH_PARENT_MARK_NAME);
+    if (ours)
+        pthread_once(&startup_once, load_startup);
 }

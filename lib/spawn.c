@@ -27,6 +27,7 @@
 #include "gate.h"
 #include "private.h"
 #include "reaper.h"
+#include "startup.h"
 
 extern char **environ;
 
@@ -87,18 +88,36 @@ static DWORD errno_to_win32(int err)
     }
 }
 
-/* An environment block ("A=1\0B=2\0\0") as an envp array. */
-static char **env_block_to_envp(const char *block)
+/* The strings of an environment block ("A=1\0B=2\0\0") as an array. */
+static char **env_block_strings(const char *block)
 {
     size_t count = 0;
     for (const char *p = block; *p; p += strlen(p) + 1)
         count++;
-    char **envp = calloc(count + 1, sizeof(*envp));
-    if (!envp)
+    char **strings = calloc(count + 1, sizeof(*strings));
+    if (!strings)
         return NULL;
     size_t i = 0;
     for (const char *p = block; *p; p += strlen(p) + 1)
-        envp[i++] = (char *)p;
+        strings[i++] = (char *)p;
+    return strings;
+}
+
+/* The child's envp: the strings of from (an old mark left out) and the
+ * mark telling it who started it (WH_PARENT_MARK, see module.c). */
+static char **child_envp(char **from, char *mark)
+{
+    size_t count = 0, mark_len = strlen(WH_PARENT_MARK);
+    while (from[count])
+        count++;
+    char **envp = calloc(count + 2, sizeof(*envp));
+    if (!envp)
+        return NULL;
+    size_t n = 0;
+    for (size_t i = 0; i < count; i++)
+        if (strncmp(from[i], WH_PARENT_MARK, mark_len) != 0)
+            envp[n++] = from[i];
+    envp[n] = mark;
     return envp;
 }
 
@@ -106,8 +125,8 @@ static char **env_block_to_envp(const char *block)
 struct spawn {
     char path[PATH_MAX];
     char **argv;
-    char **envp;       /* environ, or an array over the caller's block */
-    int own_envp;
+    char **envp;       /* over environ or the caller's block, and the mark */
+    char mark[48];     /* WH_PARENT_MARK and our pid */
     const char *cwd;
     const char *line;  /* the command line the child will see */
     int gate[2];       /* start gate */
@@ -117,8 +136,7 @@ struct spawn {
 static void spawn_free(struct spawn *s)
 {
     cmdline_free_argv(s->argv);
-    if (s->own_envp)
-        free(s->envp);
+    free(s->envp);
     for (int i = 0; i < 2; i++) {
         if (s->gate[i] >= 0)
             close(s->gate[i]);
@@ -157,12 +175,14 @@ static DWORD spawn_prepare(struct spawn *s, LPCSTR app_name, LPSTR cmdline,
     if (cwd && (stat(cwd, &st) < 0 || !S_ISDIR(st.st_mode)))
         return ERROR_DIRECTORY;
     s->cwd = cwd;
-    s->envp = environ;
-    if (environment) {
-        if (!(s->envp = env_block_to_envp(environment)))
-            return ERROR_NOT_ENOUGH_MEMORY;
-        s->own_envp = 1;
-    }
+    snprintf(s->mark, sizeof(s->mark), "%s%d", WH_PARENT_MARK, (int)getpid());
+    char **block = environment ? env_block_strings(environment) : NULL;
+    if (environment && !block)
+        return ERROR_NOT_ENOUGH_MEMORY;
+    s->envp = child_envp(block ? block : environ, s->mark);
+    free(block);
+    if (!s->envp)
+        return ERROR_NOT_ENOUGH_MEMORY;
     if (gate_create(s->gate) < 0 || pipe2(s->report, O_CLOEXEC) < 0)
         return ERROR_NOT_ENOUGH_MEMORY;
     return 0;
