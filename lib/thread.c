@@ -22,6 +22,42 @@ struct thread_start {
     int gate;      /* CREATE_SUSPENDED: the gate's read end, else -1 */
 };
 
+/*
+ * The process's code when its last thread ends. On Windows a process whose
+ * last thread ends (ExitThread, or a return from its routine) ends with
+ * that thread's code. The C library ends it with exit(0) instead, from
+ * whichever thread it counts last, after that thread has ended for us; so
+ * a thread that ends records its code here, and our exit hook, seeing
+ * exit(0) from an ended thread, reports the last code recorded.
+ */
+static _Thread_local int thread_ended;
+static uint32_t last_thread_code; /* atomic */
+static pthread_once_t last_thread_once = PTHREAD_ONCE_INIT;
+
+static void report_last_thread_code(int status, void *arg)
+{
+    (void)arg;
+    if (status == 0 && thread_ended)
+        process_report_exit(__atomic_load_n(&last_thread_code, __ATOMIC_SEQ_CST));
+}
+
+/* Runs after the library's own exit hook was installed (the thread has
+ * talked to the server), so it runs before it: on_exit is last in, first
+ * out, and the library's hook leaves a reported exit alone. */
+static void install_last_thread_hook(void)
+{
+    on_exit(report_last_thread_code, NULL);
+}
+
+/* A thread ends with this code: tell the server, and remember it. */
+static void thread_ends(DWORD code)
+{
+    thread_ended = 1;
+    __atomic_store_n(&last_thread_code, code, __ATOMIC_SEQ_CST);
+    thread_report_exit(code);
+    pthread_once(&last_thread_once, install_last_thread_hook);
+}
+
 static void *trampoline(void *p)
 {
     struct thread_start *st = p;
@@ -45,8 +81,7 @@ static void *trampoline(void *p)
     if (abandoned)
         return NULL;
     client_connect_thread();
-    DWORD code = routine(arg);
-    thread_report_exit(code);
+    thread_ends(routine(arg));
     return NULL;
 }
 
@@ -112,7 +147,7 @@ HANDLE WINAPI CreateThread(LPSECURITY_ATTRIBUTES sa, SIZE_T stack_size,
 
 void WINAPI ExitThread(DWORD code)
 {
-    thread_report_exit(code);
+    thread_ends(code);
     pthread_exit(NULL);
 }
 
