@@ -87,11 +87,12 @@ static void process_handles_text(const struct tool_options *opt,
     static const char *const headers[] = { "HANDLE", "TYPE", "ACCESS", "RIGHTS", "FLAGS",
                                            "ORIGIN", "STATE", "NAME", NULL };
     uint32_t shown = count_matches(opt, h, count);
+    printf("process %u (", p->rec.pid);
+    print_clean(stdout, p->name);
     if (shown == count)
-        printf("process %u (%s): %u handle%s\n", p->rec.pid, p->name, count,
-               count == 1 ? "" : "s");
+        printf("): %u handle%s\n", count, count == 1 ? "" : "s");
     else
-        printf("process %u (%s): %u of %u handles\n", p->rec.pid, p->name, shown, count);
+        printf("): %u of %u handles\n", shown, count);
     struct table t;
     table_init(&t, headers);
     for (uint32_t i = 0; i < count; i++)

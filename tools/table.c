@@ -3,6 +3,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "utf8.h"
+
 static void *must(void *p)
 {
     if (!p) {
@@ -12,13 +14,21 @@ static void *must(void *p)
     return p;
 }
 
-/* A printable copy: control characters become '?'. */
+/* A printable copy: control characters and bytes that are not UTF-8
+ * become '?'. */
 static char *clean_copy(const char *s)
 {
     char *c = must(strdup(s ? s : ""));
-    for (char *p = c; *p; p++)
-        if ((unsigned char)*p < 0x20 || *p == 0x7f)
+    size_t left = strlen(c);
+    for (unsigned char *p = (unsigned char *)c; left > 0;) {
+        size_t n = utf8_sequence(p, left);
+        if (n == 0 || (n == 1 && (*p < 0x20 || *p == 0x7f))) {
             *p = '?';
+            n = 1;
+        }
+        p += n;
+        left -= n;
+    }
     return c;
 }
 
@@ -77,6 +87,13 @@ void table_print(const struct table *t, FILE *out)
         }
         fputc('\n', out);
     }
+}
+
+void print_clean(FILE *out, const char *s)
+{
+    char *c = clean_copy(s);
+    fputs(c, out);
+    free(c);
 }
 
 void table_free(struct table *t)

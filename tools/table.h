@@ -26,4 +26,8 @@ void table_add(struct table *t, const char *const *cells);
 void table_print(const struct table *t, FILE *out);
 void table_free(struct table *t);
 
+/* Print s outside a table, cleaned as a cell would be (a process name in a
+ * heading: any process may set its own). */
+void print_clean(FILE *out, const char *s);
+
 #endif

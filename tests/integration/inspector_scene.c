@@ -11,6 +11,8 @@
  *   insp-semaphore  semaphore, count 2 of 5, protected from close
  *   insp-inherit    inheritable event, inherited by the child
  *   insp-quit       manual-reset event the parent sets to end the scene
+ *   insp-odd "q"<TAB><0xff>é   an event whose name needs escaping in JSON
+ *                   and cleaning in a terminal (0xff is not UTF-8)
  *   a thread (waiting on insp-quit) and the child process, and their handles
  * The child holds what it inherited and was duplicated, plus
  *   insp-semaphore  opened with SYNCHRONIZE only
@@ -70,7 +72,8 @@ static void make_objects(void)
     unnamed = CreateEventA(NULL, FALSE, FALSE, NULL);
     inheritable = CreateEventA(&inherit, TRUE, FALSE, "insp-inherit");
     quit = CreateEventA(NULL, TRUE, FALSE, QUIT_NAME);
-    if (!event || !mutex || !sem || !unnamed || !inheritable || !quit)
+    HANDLE odd = CreateEventA(NULL, TRUE, FALSE, "insp-odd \"q\"\t\xff\xc3\xa9");
+    if (!event || !mutex || !sem || !unnamed || !inheritable || !quit || !odd)
         die("CreateXxxA");
     /* A second acquisition: the recursion count the inspector should see. */
     if (WaitForSingleObject(mutex, 0) != WAIT_OBJECT_0)

@@ -186,6 +186,10 @@ run "$tool" objects --type semaphore --json
 jcheck "objects --type: only that type" 'len(d["objects"]) == 1 and d["objects"][0]["name"] == "insp-semaphore"'
 run "$tool" objects --name insp-
 [ $rc -eq 0 ] && ! has "Thread" && row "insp-quit"; ok $? "objects --name: only named matches"
+row "insp-odd \"q\"??é"; ok $? "text output: control characters and bytes that are not UTF-8 become '?'"
+run "$tool" objects --name insp-odd --json
+jcheck "JSON output: quotes and tabs escaped, bytes that are not UTF-8 as U+FFFD" \
+  'd["objects"][0]["name"] == "insp-odd \"q\"\t\ufffd\u00e9"'
 
 # ---- the scene ends: its handles go ----
 exec 3>&-
