@@ -25,7 +25,7 @@ struct process {
     struct fd_watch pidfd_watch;
     struct handle_table handles;
     struct list_entry threads; /* struct thread.process_link */
-    struct list_entry link;    /* live processes */
+    struct list_entry link;    /* live processes, then ended ones */
     uint32_t connections;
     char name[64];
     void *startup;             /* wh_startup_record + strings, or NULL */

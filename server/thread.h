@@ -23,7 +23,7 @@ struct thread {
     uint32_t exit_code;
     uint32_t connections;      /* open connections of this thread */
     int connected_once;
-    struct list_entry process_link;
+    struct list_entry process_link; /* its process's threads, then ended ones */
     struct list_entry owned_mutexes; /* struct mutex.owner_link */
     struct wait *wait;         /* the wait in progress, if any */
     /* A thread created suspended has not run yet: it is blocked reading
