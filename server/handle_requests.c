@@ -67,14 +67,16 @@ static struct process *dup_process(struct request_ctx *ctx, uint32_t handle)
 }
 
 /* Resolve the source handle in the source process. In the caller's own
- * process the pseudo-handles mean what they always mean. *in_table tells
- * whether the handle is an entry of the source's table (one that
- * DUPLICATE_CLOSE_SOURCE can close) rather than a pseudo-handle. */
+ * process the pseudo-handles mean what they always mean. In another one,
+ * as in Windows' kernel, the current process is the source process but the
+ * current thread is still the calling thread (Wine agrees on the thread).
+ * *in_table tells whether the handle is an entry of the source's table
+ * (one that DUPLICATE_CLOSE_SOURCE can close) rather than a pseudo-handle. */
 static struct object *dup_source(struct request_ctx *ctx, struct process *src,
                                  uint32_t handle, uint32_t *access, int *in_table)
 {
     *in_table = 0;
-    if (src == ctx->process) {
+    if (src == ctx->process || handle == WH_CURRENT_THREAD) {
         *in_table = !is_pseudo_handle(handle);
         return get_handle_obj_access(ctx->thread, handle, access, &ctx->error);
     }

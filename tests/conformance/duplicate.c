@@ -289,6 +289,24 @@ static void from_host(struct host *h)
     check_bool("from.protected.close_source.copy_works", SetEvent(copy));
     CloseHandle(copy);
 
+    /* The pseudo-handles, with another process as the source. Windows'
+     * kernel reads the current-process one in the source's context (the
+     * source process), Wine 8 in the caller's, and winhandle as Windows
+     * does; neither is documented, so only "a process handle" is printed.
+     * The current-thread one is the calling thread on both. */
+    copy = NULL;
+    check_bool("from.pseudo_process",
+               DuplicateHandle(h->pi.hProcess, GetCurrentProcess(), GetCurrentProcess(), &copy,
+                               0, FALSE, DUPLICATE_SAME_ACCESS));
+    check_yes("from.pseudo_process.is_process", GetProcessId(copy) != 0);
+    CloseHandle(copy);
+    copy = NULL;
+    check_bool("from.pseudo_thread",
+               DuplicateHandle(h->pi.hProcess, GetCurrentThread(), GetCurrentProcess(), &copy,
+                               0, FALSE, DUPLICATE_SAME_ACCESS));
+    check_yes("from.pseudo_thread.is_caller", GetThreadId(copy) == GetCurrentThreadId());
+    CloseHandle(copy);
+
     check_bool("from.invalid_source",
                DuplicateHandle(h->pi.hProcess, (HANDLE)(ULONG_PTR)0x7ffff0, GetCurrentProcess(),
                                &copy, 0, FALSE, DUPLICATE_SAME_ACCESS));
