@@ -221,6 +221,45 @@ run "$tool" server stop --json
 jcheck "server stop --json: stopped, with the pid" 'd["stopped"] and d["server_pid"] == '"$server_pid"
 wait $server_pid
 
+# ---- a server of another protocol version (an older build still running) ----
+# It refuses every hello with ERROR_REVISION_MISMATCH, holds the server lock
+# as winhandled does, and leaves cleanly on SIGTERM.
+python3 - "$WINHANDLE_DIR" >"$base/old.out" 2>&1 <<'PY' &
+import fcntl, os, signal, socket, struct, sys
+d = sys.argv[1]
+lock = open(os.path.join(d, "server.lock"), "w")
+fcntl.flock(lock, fcntl.LOCK_EX)
+path = os.path.join(d, "server")
+srv = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
+srv.bind(path)
+srv.listen(8)
+def leave(signum, frame):
+    os.unlink(path)
+    sys.exit(0)
+signal.signal(signal.SIGTERM, leave)
+print("listening", flush=True)
+while True:
+    conn, _ = srv.accept()
+    conn.settimeout(5)
+    try:
+        hello = conn.recv(40, socket.MSG_WAITALL)
+        if len(hello) == 40:
+            conn.sendall(struct.pack("<IIII", 16, 1306, 1, os.getpid()))
+    except OSError:
+        pass
+    conn.close()
+PY
+old_pid=$!
+i=0
+while ! grep -q listening "$base/old.out" && [ $i -lt 500 ]; do sleep 0.01; i=$((i + 1)); done
+run "$tool" server status
+[ $rc -eq 3 ] && echo "$err" | grep -q "a server (pid $old_pid) runs there"
+ok $? "server status with a server of another protocol: status 3, names its pid ($(echo "$err" | tr '\n' ' '))"
+run "$tool" server stop
+[ $rc -eq 0 ] && has "stopped the server (pid $old_pid)" && [ ! -e "$WINHANDLE_DIR/server" ]
+ok $? "server stop sends it SIGTERM and waits until it is gone ($out)"
+wait $old_pid
+
 if [ $failed -ne 0 ]; then
     echo "# --- scene output ---"; sed 's/^/# /' "$base/scene.out"
     echo "# --- server log ---"; sed 's/^/# /' "$log"
