@@ -78,7 +78,8 @@ static void usage(FILE *out)
             "  -d, --session-dir DIR   inspect the session in DIR (default:\n"
             "                          $WINHANDLE_DIR, $XDG_RUNTIME_DIR/winhandle,\n"
             "                          /tmp/winhandle-$UID)\n"
-            "  -t, --type TYPE         handles, objects: only this type (%s)\n"
+            "  -t, --type TYPE         handles, objects: only this type\n"
+            "                          (%s)\n"
             "  -n, --name SUBSTR       handles, objects: only names containing SUBSTR\n"
             "  -h, --help              this text\n"
             "  -V, --version           the version\n"
@@ -136,7 +137,7 @@ static int parse_options(int argc, char **argv, struct tool_options *opt,
             break;
         case 'h': usage(stdout); exit(EXIT_OK);
         case 'V': printf("winhandle %s\n", WINHANDLE_VERSION); exit(EXIT_OK);
-        default: usage(stderr); return EXIT_USAGE;
+        default: tool_error("try 'winhandle --help'"); return EXIT_USAGE;
         }
     }
     return EXIT_OK;
@@ -166,7 +167,8 @@ int main(int argc, char **argv)
     if (rc != EXIT_OK)
         return rc;
     if (optind >= argc) {
-        usage(stderr);
+        tool_error("which verb? server status|stop, ps, handles, objects "
+                   "(winhandle --help)");
         return EXIT_USAGE;
     }
     const struct verb *verb = find_verb(argv[optind]);
