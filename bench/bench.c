@@ -7,7 +7,7 @@
  *
  * A CASE argument selects the cases whose name contains it (default: all).
  * --quick is a smoke run (a few milliseconds a case); --target-ms sets how
- * long each case is timed (default 500 ms, spread over SAMPLES samples).
+ * long each case is timed (default 500 ms, in SAMPLES samples).
  *
  * Output, one line each, for run.sh to join:
  *   INFO key value...
@@ -29,7 +29,7 @@
 
 #include <windows.h>
 
-#define SAMPLES 10
+#define SAMPLES 20
 #define MAX_ITERATIONS 100000000UL
 /* How long a partner waits for the other side before it gives up, so a
  * crashed or stuck parent leaves no process behind. */
@@ -720,6 +720,7 @@ int main(int argc, char **argv)
 #endif
     printf("INFO qpc_frequency %.0f\n", (double)qpc_frequency);
     printf("INFO target_ms %.0f\n", target_s * 1000.0);
+    printf("INFO samples %d\n", SAMPLES);
     fflush(stdout);
     for (size_t i = 0; i < NCASES; i++)
         if (selected(cases[i].name, argc, argv))

@@ -1,14 +1,17 @@
 #!/usr/bin/env bash
 # Build bench/bench.c twice, natively against libwinhandle (a release build
-# of this tree) and with mingw-w64, run both, case by case (winhandle, then
-# Wine, for each case, so both see the same machine load), and print one
-# table: ns/op on each side and the ratio Wine/winhandle.
+# of this tree) and with mingw-w64, run both and print one table: ns/op on
+# each side and the ratio Wine/winhandle. The cases run one at a time, on
+# one side then the other, and the whole list is run ROUNDS times, so that
+# a passing load on the machine falls on both sides and on few samples.
 #
-#   bench/run.sh [--quick] [--target-ms MS] [--raw] [CASE...]
+#   bench/run.sh [--quick] [--rounds N] [--target-ms MS] [--raw] [CASE...]
 #
-# CASE selects cases by name (bench/bench.c --list shows them); --quick is a
-# smoke run; --target-ms is how long each case is timed on each side
-# (default 500); --raw also prints the programs' own output lines.
+# CASE selects cases by name (`bench --list` shows them); --quick is a
+# smoke run (one round of a few milliseconds a case); --rounds, how many
+# times the list runs (default 3); --target-ms, how long one case is timed
+# on one side in one round (default 300); --raw also prints the programs'
+# own output lines.
 #
 # Environment: WINHANDLE_BENCH_BUILD, the Meson build directory to use
 # (default build-bench, set up with -Dbuildtype=release when missing);
@@ -19,23 +22,41 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$PWD
 
-bench_args=()
+usage() {
+    echo "usage: bench/run.sh [--quick] [--rounds N] [--target-ms MS] [--raw] [CASE...]" >&2
+    exit 2
+}
+quick=0
+rounds=
+target_ms=
 cases=()
 raw=0
 while [ $# -gt 0 ]; do
     case $1 in
-    --quick) bench_args+=("$1") ;;
+    --quick) quick=1 ;;
+    --rounds)
+        if [ $# -lt 2 ] || ! [ "$2" -ge 1 ] 2>/dev/null; then usage; fi
+        rounds=$2
+        shift
+        ;;
     --target-ms)
-        [ $# -ge 2 ] || { echo "run.sh: --target-ms needs a number" >&2; exit 2; }
-        bench_args+=("$1" "$2")
+        if [ $# -lt 2 ] || ! [ "$2" -ge 1 ] 2>/dev/null; then usage; fi
+        target_ms=$2
         shift
         ;;
     --raw) raw=1 ;;
-    -*) echo "usage: bench/run.sh [--quick] [--target-ms MS] [--raw] [CASE...]" >&2; exit 2 ;;
+    -*) usage ;;
     *) cases+=("$1") ;;
     esac
     shift
 done
+if [ "$quick" = 1 ]; then
+    bench_args=(--quick)
+    rounds=${rounds:-1}
+else
+    bench_args=(--target-ms "${target_ms:-300}")
+    rounds=${rounds:-3}
+fi
 
 # shellcheck source=scripts/deps.sh
 . scripts/deps.sh
@@ -111,12 +132,14 @@ names=$(run_native --list "${cases[@]}" | awk '{ print $1 }')
 load_before=$(cut -d' ' -f1-3 /proc/loadavg)
 : >"$work/native.out"
 : >"$work/wine.out"
-for name in $names; do
-    echo "  $name" >&2
-    run_native "${bench_args[@]}" "$name" >>"$work/native.out" ||
-        echo "NA $name the native program exited with status $?" >>"$work/native.out"
-    run_wine "${bench_args[@]}" "$name" >>"$work/wine.out" ||
-        echo "NA $name the program under Wine exited with status $?" >>"$work/wine.out"
+for round in $(seq "$rounds"); do
+    for name in $names; do
+        echo "  round $round/$rounds: $name" >&2
+        run_native "${bench_args[@]}" "$name" >>"$work/native.out" ||
+            echo "NA $name the native program exited with status $?" >>"$work/native.out"
+        run_wine "${bench_args[@]}" "$name" >>"$work/wine.out" ||
+            echo "NA $name the program under Wine exited with status $?" >>"$work/wine.out"
+    done
 done
 load_after=$(cut -d' ' -f1-3 /proc/loadavg)
 if [ "$raw" = 1 ]; then
@@ -125,6 +148,7 @@ if [ "$raw" = 1 ]; then
 fi
 
 # ---- the table ----
+samples=$(awk '$1 == "INFO" && $2 == "samples" { print $3; exit }' "$work/native.out")
 cpu=$(sed -n 's/^model name[[:space:]]*: //p' /proc/cpuinfo | head -n 1)
 commit=$(git rev-parse --short HEAD 2>/dev/null || echo unknown)
 git diff --quiet HEAD -- lib server protocol include 2>/dev/null || commit="$commit+changes"
@@ -134,15 +158,35 @@ echo "winhandle $commit ($(basename "$build"), $(meson introspect --buildoptions
     python3 -c 'import json,sys; print(next(o["value"] for o in json.load(sys.stdin) if o["name"] == "buildtype"))')); $("$WINE" --version)"
 echo "load average before the cases $load_before, after $load_after (the benchmark adds about 1);"
 echo "another busy process on the machine slows every server round trip on both sides."
-echo "ns per operation: the fastest of 10 samples (best) and their median (med), each side."
-echo "ratio = Wine / winhandle, of the best and of the medians: above 1, winhandle is faster."
+echo "ns per operation: the fastest sample of all rounds (best) and the median of the rounds'"
+echo "medians (med), each side; $rounds round(s) of $samples samples. ratio = Wine / winhandle, of the"
+echo "best and of the medians: above 1, winhandle is faster."
 echo
-awk -v names="$names" '
+awk -v names="$names" -v rounds="$rounds" '
 { side = FILENAME == ARGV[1] ? 1 : 2 }
 # RESULT case best_ns iterations median_ns worst_ns
-$1 == "RESULT" { best[side, $2] = $3; med[side, $2] = $5 }
-$1 == "NA" { r = $0; sub(/^NA [^ ]+ /, "", r); na[side, $2] = r }
-$1 == "NOTE" { r = $0; sub(/^NOTE /, "", r); notes[++nnotes] = (side == 1 ? "winhandle: " : "Wine: ") r }
+$1 == "RESULT" {
+    k = side SUBSEP $2
+    if (!(k in best) || $3 + 0 < best[k]) best[k] = $3 + 0
+    meds[k, ++nmed[k]] = $5 + 0
+}
+$1 == "NA" {
+    k = side SUBSEP $2
+    r = $0; sub(/^NA [^ ]+ /, "", r)
+    nna[k]++
+    na[k] = r
+}
+$1 == "NOTE" {
+    r = (side == 1 ? "winhandle: " : "Wine: ") substr($0, 6)
+    if (!(r in seen)) { seen[r] = 1; notes[++nnotes] = r }
+}
+function median(k,   i, j, t, a, n) {
+    n = nmed[k]
+    for (i = 1; i <= n; i++) a[i] = meds[k, i]
+    for (i = 2; i <= n; i++)
+        for (j = i; j > 1 && a[j - 1] > a[j]; j--) { t = a[j]; a[j] = a[j - 1]; a[j - 1] = t }
+    return n % 2 ? a[(n + 1) / 2] : (a[n / 2] + a[n / 2 + 1]) / 2
+}
 function ratio(a, b) { return a > 0 && b > 0 ? sprintf("%.2f", b / a) : "-" }
 END {
     n = split(names, list, " ")
@@ -151,17 +195,18 @@ END {
     for (i = 1; i <= n; i++) {
         c = list[i]
         for (s = 1; s <= 2; s++) {
-            if ((s, c) in best) {
-                b[s] = best[s, c]; m[s] = med[s, c]
+            k = s SUBSEP c
+            b[s] = m[s] = 0; cm[s] = ""
+            if (k in na) {
+                # A case that failed in any round is not measured.
+                cb[s] = "n/a [" ++nfoot "]"
+                foot[nfoot] = (s == 1 ? "winhandle, " : "Wine, ") c ": " na[k]
+                if (nna[k] < rounds) foot[nfoot] = foot[nfoot] sprintf(" (in %d of %d rounds)", nna[k], rounds)
+            } else if (k in best) {
+                b[s] = best[k]; m[s] = median(k)
                 cb[s] = sprintf("%.0f", b[s]); cm[s] = sprintf("%.0f", m[s])
             } else {
-                b[s] = m[s] = 0; cm[s] = ""
-                if ((s, c) in na) {
-                    cb[s] = "n/a [" ++nfoot "]"
-                    foot[nfoot] = (s == 1 ? "winhandle, " : "Wine, ") c ": " na[s, c]
-                } else {
-                    cb[s] = "missing"
-                }
+                cb[s] = "missing"
             }
         }
         printf fmt, c, cb[1], cm[1], cb[2], cm[2], ratio(b[1], b[2]), ratio(m[1], m[2])
