@@ -20,7 +20,7 @@
 #include "requests.h"
 
 /* Bumped whenever any struct or meaning below changes. */
-#define WH_PROTOCOL_VERSION 3
+#define WH_PROTOCOL_VERSION 4
 
 /* The largest request the server accepts (header + body + data). A name is
  * at most MAX_PATH characters and a wait names 64 handles, so this is ample;
@@ -52,8 +52,24 @@ enum wh_object_type {
     WH_TYPE_SEMAPHORE = 3,
     WH_TYPE_PROCESS = 4,
     WH_TYPE_THREAD = 5,
+    WH_TYPE_FILE = 6,      /* a file, or a descriptor a process had (std handles) */
+    WH_TYPE_PIPE = 7,      /* an anonymous pipe end, a named pipe instance or client */
     WH_TYPE_COUNT
 };
+
+/* get_handle_fd flags of files and pipes: the low bits are GetFileType's
+ * answer (FILE_TYPE_DISK 1, _CHAR 2, _PIPE 3, or 0), the rest say how to
+ * move data through the descriptor. */
+#define WH_FD_FILE_TYPE 0x000fu   /* mask */
+#define WH_FD_SOCKET 0x0010u      /* a socket: send/recv, never SIGPIPE */
+#define WH_FD_MESSAGE 0x0020u     /* message-type pipe: SOCK_SEQPACKET */
+#define WH_FD_READ_MESSAGE 0x0040u /* read mode PIPE_READMODE_MESSAGE */
+#define WH_FD_NOWAIT 0x0080u      /* PIPE_NOWAIT */
+#define WH_FD_NAMED 0x0100u       /* a named pipe end: ask pipe_status at EOF */
+#define WH_FD_SERVER_END 0x0200u  /* the server end of a named pipe */
+
+/* create_file flags. */
+#define WH_FILE_STD 1u            /* wraps an inherited descriptor: no sharing */
 
 /* event_op.op */
 enum wh_event_op { WH_EVENT_SET = 0, WH_EVENT_RESET = 1, WH_EVENT_PULSE = 2 };

@@ -47,6 +47,52 @@
         F(uint32_t, type) F(uint32_t, flags) F(uint32_t, object_id)            \
         F(uint32_t, granted))                                                  \
                                                                                 \
+    /* Files. create_file carries the descriptor the library opened (its   \
+     * own path and permissions) by SCM_RIGHTS: the server checks sharing  \
+     * against every other open of the same file and keeps it, so handles \
+     * duplicated or inherited elsewhere get it through get_handle_fd.     \
+     * access is the file rights wanted (generic rights allowed); flags    \
+     * WH_FILE_*. check_delete: may the file (dev, ino) be deleted, given  \
+     * the share modes of its opens? */                                    \
+    REQ(create_file,                                                           \
+        F(uint32_t, access) F(uint32_t, sharing) F(uint32_t, inherit)          \
+        F(uint32_t, flags),                                                    \
+        F(uint32_t, handle) F(uint32_t, reserved))                             \
+    REQ(check_delete, F(uint64_t, dev) F(uint64_t, ino), WH_NONE)              \
+                                                                                \
+    /* Pipes. Data never passes through the server: each end is a         \
+     * descriptor (a Linux pipe, or one side of a socketpair for a named   \
+     * pipe) that the library reads and writes itself. Named pipe names    \
+     * travel without their \\.\pipe\ prefix. */                             \
+    REQ(create_pipe, F(uint32_t, inherit) F(uint32_t, size),                   \
+        F(uint32_t, read_handle) F(uint32_t, write_handle))                    \
+    REQ(create_named_pipe,                                                     \
+        F(uint32_t, open_mode) F(uint32_t, pipe_mode)                          \
+        F(uint32_t, max_instances) F(uint32_t, out_size) F(uint32_t, in_size)  \
+        F(uint32_t, timeout) F(uint32_t, inherit) F(uint32_t, name_len),       \
+        F(uint32_t, handle) F(uint32_t, reserved))                             \
+    REQ(open_named_pipe,                                                       \
+        F(uint32_t, access) F(uint32_t, inherit) F(uint32_t, name_len),        \
+        F(uint32_t, handle))                                                   \
+    /* pending = 1: no client yet; wait on the handle (it is signaled when  \
+     * one comes), then ask again with after_wait = 1. */                  \
+    REQ(connect_named_pipe, F(uint32_t, handle) F(uint32_t, after_wait),       \
+        F(uint32_t, pending))                                                  \
+    REQ(disconnect_named_pipe, F(uint32_t, handle), WH_NONE)                   \
+    /* WaitNamedPipeA: a handle to the pipe's name, signaled while an       \
+     * instance listens, to wait on and close; timeout: the pipe's default. */\
+    REQ(wait_named_pipe, F(uint32_t, name_len),                                \
+        F(uint32_t, handle) F(uint32_t, timeout))                              \
+    REQ(set_pipe_mode, F(uint32_t, handle) F(uint32_t, mode), WH_NONE)         \
+    REQ(pipe_info, F(uint32_t, handle),                                        \
+        F(uint32_t, flags) F(uint32_t, pipe_mode) F(uint32_t, out_size)        \
+        F(uint32_t, in_size) F(uint32_t, max_instances)                        \
+        F(uint32_t, client_pid) F(uint32_t, server_pid) F(uint32_t, reserved)) \
+    /* A transfer on a named pipe end met the end of its descriptor: the    \
+     * reply's error is what ReadFile or WriteFile reports; 0 means the     \
+     * pipe was reconnected, so the descriptor is stale: fetch it again. */ \
+    REQ(pipe_status, F(uint32_t, handle) F(uint32_t, writing), WH_NONE)        \
+                                                                                \
     /* Named objects. data: the name, name_len bytes, no terminator.           \
      * A create reply says existed = 1 when the name was taken by an          \
      * object of the same type (the handle then refers to it). */             \

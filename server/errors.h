@@ -19,6 +19,17 @@
 #define ERR_REVISION_MISMATCH 1306u
 #define ERR_NO_SYSTEM_RESOURCES 1450u
 #define ERR_SIGNAL_REFUSED 156u
+/* Files and pipes. */
+#define ERR_INVALID_FUNCTION 1u
+#define ERR_TOO_MANY_OPEN_FILES 4u
+#define ERR_SHARING_VIOLATION 32u
+#define ERR_BROKEN_PIPE 109u
+#define ERR_BAD_PIPE 230u
+#define ERR_PIPE_BUSY 231u
+#define ERR_NO_DATA 232u
+#define ERR_PIPE_NOT_CONNECTED 233u
+#define ERR_PIPE_CONNECTED 535u
+#define ERR_PIPE_LISTENING 536u
 
 /* Wait results (winbase.h). */
 #define WAIT_OBJECT_0_ 0x00000000u
