@@ -1,8 +1,11 @@
 /* CloseHandle, DuplicateHandle and the handle flags. */
+#include "fd_cache.h"
 #include "private.h"
 
 BOOL WINAPI CloseHandle(HANDLE handle)
 {
+    /* Before the server frees the value for reuse by another thread. */
+    fd_forget(handle);
     struct wh_close_handle_request req = { .handle = handle_to_wire(handle) };
     struct wh_close_handle_reply reply;
     return set_result(SERVER_CALL(close_handle, &req, &reply, NULL, 0));
@@ -41,8 +44,14 @@ BOOL WINAPI DuplicateHandle(HANDLE src_process, HANDLE src, HANDLE dst_process,
         .options = options,
     };
     struct wh_dup_handle_reply reply;
+    /* The source may be ours and about to close; if it is another
+     * process's, dropping our entry for that value costs one refetch. */
+    if (options & DUPLICATE_CLOSE_SOURCE)
+        fd_forget(src);
     if (!set_result(SERVER_CALL(dup_handle, &req, &reply, NULL, 0)))
         return FALSE;
+    /* A value put in our table may reuse a slot closed behind our back. */
+    fd_forget(wire_to_handle(reply.handle));
     /* A NULL target still duplicates; the value is just not returned. */
     if (dst)
         *dst = wire_to_handle(reply.handle);

@@ -19,6 +19,10 @@
 #include "windef.h"
 #include "winnt.h"
 #include "winerror.h"
+#include "minwinbase.h"
+#include "fileapi.h"
+#include "namedpipeapi.h"
+#include "processenv.h"
 
 #ifdef __cplusplus
 extern "C" {
@@ -108,12 +112,6 @@ extern "C" {
 #ifndef MAKEINTRESOURCE
 #define MAKEINTRESOURCE MAKEINTRESOURCEA
 #endif
-
-typedef struct _SECURITY_ATTRIBUTES {
-    DWORD nLength;
-    LPVOID lpSecurityDescriptor;
-    BOOL bInheritHandle;
-} SECURITY_ATTRIBUTES, *PSECURITY_ATTRIBUTES, *LPSECURITY_ATTRIBUTES;
 
 typedef DWORD(WINAPI *PTHREAD_START_ROUTINE)(LPVOID lpThreadParameter);
 typedef PTHREAD_START_ROUTINE LPTHREAD_START_ROUTINE;

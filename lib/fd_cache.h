@@ -1,0 +1,57 @@
+/*
+ * The descriptors behind this process's file and pipe handles, kept so
+ * ReadFile and WriteFile cost one system call and no server round trip.
+ *
+ * A handle's descriptor comes from the server once (get_handle_fd) with
+ * the object's type, per-type flags (WH_FD_*), id and the handle's granted
+ * access; the entry lives until this process closes the handle
+ * (CloseHandle, DuplicateHandle with DUPLICATE_CLOSE_SOURCE) or hands out
+ * the same value again. A caller holds a reference while it uses the
+ * descriptor, so a handle closed by another thread mid-read never has its
+ * descriptor number reused under that read.
+ *
+ * What the cache cannot see: a handle of ours closed by ANOTHER process
+ * (DuplicateHandle with DUPLICATE_CLOSE_SOURCE and us as the source). Our
+ * entry then keeps working until we close the value, and keeps the pipe
+ * end open meanwhile; if another process then duplicates a new object
+ * into that same slot, ReadFile and WriteFile here reach the old object.
+ * Values this process is handed by its own calls are always fresh (every
+ * creator of a file or pipe handle, and DuplicateHandle, drop the entry
+ * first). README, "Files and pipes", says so too.
+ */
+#ifndef WINHANDLE_LIB_FD_CACHE_H
+#define WINHANDLE_LIB_FD_CACHE_H
+
+#include <pthread.h>
+#include <stdint.h>
+
+#include <windows.h>
+
+struct fd_ref {
+    int fd;
+    uint32_t type;      /* enum wh_object_type */
+    uint32_t flags;     /* WH_FD_* */
+    uint32_t object_id;
+    uint32_t granted;   /* the handle's access */
+    /* Message reads move the socket's shared peek offset in several
+     * steps; one reader at a time, as Windows serializes synchronous I/O
+     * on one file object. */
+    pthread_mutex_t read_lock;
+    uint32_t refs;      /* under the cache lock */
+};
+
+/*
+ * The descriptor of handle, if the handle grants at least one of the
+ * rights in any_of (0: no check). Returns 0 and a reference to release
+ * with fd_put, or the Win32 error (ERROR_INVALID_HANDLE for a handle
+ * without one; a named pipe end not connected says why). On an error the
+ * server's flags for the handle, if it gave any, are in *flags.
+ */
+uint32_t fd_get(HANDLE handle, uint32_t any_of, struct fd_ref **ref, uint32_t *flags);
+void fd_put(struct fd_ref *ref);
+
+/* Drop the entry of a handle value (closed, or about to mean another
+ * object). Safe for values that have none. */
+void fd_forget(HANDLE handle);
+
+#endif
