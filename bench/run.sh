@@ -4,14 +4,19 @@
 # each side and the ratio Wine/winhandle. The cases run one at a time, on
 # one side then the other, and the whole list is run ROUNDS times, so that
 # a passing load on the machine falls on both sides and on few samples.
+# Everything runs on one CPU (see --cpus).
 #
-#   bench/run.sh [--quick] [--rounds N] [--target-ms MS] [--raw] [CASE...]
+#   bench/run.sh [--quick] [--rounds N] [--target-ms MS] [--cpus LIST] [--raw] [CASE...]
 #
 # CASE selects cases by name (`bench --list` shows them); --quick is a
 # smoke run (one round of a few milliseconds a case); --rounds, how many
 # times the list runs (default 3); --target-ms, how long one case is timed
-# on one side in one round (default 300); --raw also prints the programs'
-# own output lines.
+# on one side in one round (default 300); --cpus, the CPUs (taskset -c)
+# that the programs, their children and both servers run on: default 0,
+# because waking a process on another, idle, CPU costs tens of
+# microseconds on a virtual machine, more than a whole request, and varies
+# with what else runs; "all" runs unpinned. --raw also prints the
+# programs' own output lines.
 #
 # Environment: WINHANDLE_BENCH_BUILD, the Meson build directory to use
 # (default build-bench, set up with -Dbuildtype=release when missing);
@@ -23,12 +28,13 @@ cd "$(dirname "$0")/.."
 root=$PWD
 
 usage() {
-    echo "usage: bench/run.sh [--quick] [--rounds N] [--target-ms MS] [--raw] [CASE...]" >&2
+    echo "usage: bench/run.sh [--quick] [--rounds N] [--target-ms MS] [--cpus LIST] [--raw] [CASE...]" >&2
     exit 2
 }
 quick=0
 rounds=
 target_ms=
+cpus=0
 cases=()
 raw=0
 while [ $# -gt 0 ]; do
@@ -42,6 +48,11 @@ while [ $# -gt 0 ]; do
     --target-ms)
         if [ $# -lt 2 ] || ! [ "$2" -ge 1 ] 2>/dev/null; then usage; fi
         target_ms=$2
+        shift
+        ;;
+    --cpus)
+        if [ $# -lt 2 ]; then usage; fi
+        cpus=$2
         shift
         ;;
     --raw) raw=1 ;;
@@ -62,6 +73,16 @@ fi
 . scripts/deps.sh
 # shellcheck disable=SC2086 # a list of words
 need_packages $BUILD_PACKAGES gcc-mingw-w64-x86-64 wine64
+
+# The CPUs everything runs on: children inherit the affinity, and so do the
+# servers, which are started from here (wineserver) or by the pinned
+# program (winhandled).
+if [ "$cpus" = all ]; then
+    pin=()
+else
+    pin=(taskset -c "$cpus")
+    "${pin[@]}" true || usage
+fi
 
 # ---- build ----
 build=${WINHANDLE_BENCH_BUILD:-build-bench}
@@ -98,7 +119,7 @@ x86_64-w64-mingw32-gcc -O2 "${warnings[@]}" -static-libgcc -o "$work/bench.exe" 
 mkdir -m 700 "$session"
 run_native() {
     WINHANDLE_DIR="$session" WINHANDLE_SERVER="$build/server/winhandled" \
-        timeout 600 "$work/bench" "$@"
+        timeout 600 "${pin[@]}" "$work/bench" "$@"
 }
 
 # Wine: a private prefix, made once and cached; a clean wineserver kept
@@ -119,11 +140,11 @@ if [ ! -f "$WINEPREFIX/system.reg" ]; then
 fi
 "$WINESERVER" -k >/dev/null 2>&1 || true
 "$WINESERVER" -w
-"$WINESERVER" -p
+"${pin[@]}" "$WINESERVER" -p
 wineserver_started=1
 run_wine() {
     # msvcrt writes CRLF
-    timeout 600 "$WINE" "$work/bench.exe" "$@" | tr -d '\r'
+    timeout 600 "${pin[@]}" "$WINE" "$work/bench.exe" "$@" | tr -d '\r'
 }
 run_wine --list >/dev/null
 
@@ -156,8 +177,8 @@ echo
 echo "$(date -u '+%Y-%m-%d %H:%M UTC'), ${cpu:-unknown CPU}, $(nproc) cores, Linux $(uname -r)"
 echo "winhandle $commit ($(basename "$build"), $(meson introspect --buildoptions "$build" |
     python3 -c 'import json,sys; print(next(o["value"] for o in json.load(sys.stdin) if o["name"] == "buildtype"))')); $("$WINE" --version)"
-echo "load average before the cases $load_before, after $load_after (the benchmark adds about 1);"
-echo "another busy process on the machine slows every server round trip on both sides."
+echo "CPUs: $cpus; load average before the cases $load_before, after $load_after"
+echo "(the benchmark adds about 1; other busy processes slow both sides)."
 echo "ns per operation: the fastest sample of all rounds (best) and the median of the rounds'"
 echo "medians (med), each side; $rounds round(s) of $samples samples. ratio = Wine / winhandle, of the"
 echo "best and of the medians: above 1, winhandle is faster."
