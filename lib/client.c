@@ -94,6 +94,15 @@ static int connect_socket(const char *dir)
     int fd = socket(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0);
     if (fd < 0)
         return -errno;
+    /* A process started with 0, 1 or 2 closed must not find our socket
+     * there: its stdio, and GetStdHandle, would take it for theirs. */
+    if (fd < 3) {
+        int high = fcntl(fd, F_DUPFD_CLOEXEC, 3);
+        close(fd);
+        if (high < 0)
+            return -errno;
+        fd = high;
+    }
     if (connect(fd, (struct sockaddr *)&addr, sizeof(addr)) < 0) {
         int err = errno;
         close(fd);

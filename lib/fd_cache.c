@@ -9,6 +9,7 @@
  */
 #include "fd_cache.h"
 
+#include <fcntl.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
@@ -110,6 +111,15 @@ static uint32_t fetch(HANDLE handle, struct fd_ref **out, uint32_t *flags)
         return err;
     if (fd < 0)
         return ERROR_INVALID_HANDLE;
+    if (fd < 3) {
+        /* Descriptor 0, 1 or 2 was closed: never let a pipe or file of a
+         * handle land where stdio would write or read. */
+        int high = fcntl(fd, F_DUPFD_CLOEXEC, 3);
+        close(fd);
+        if (high < 0)
+            return ERROR_TOO_MANY_OPEN_FILES;
+        fd = high;
+    }
     struct fd_ref *ref = calloc(1, sizeof(*ref));
     if (!ref) {
         close(fd);
