@@ -251,4 +251,8 @@ typedef LPSTARTUPINFOA LPSTARTUPINFO;
 }
 #endif
 
+/* File mappings and system information: the SDK's winbase.h has them too. */
+#include "memoryapi.h"
+#include "sysinfoapi.h"
+
 #endif /* WINHANDLE_WINBASE_H */
