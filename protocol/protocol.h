@@ -20,7 +20,7 @@
 #include "requests.h"
 
 /* Bumped whenever any struct or meaning below changes. */
-#define WH_PROTOCOL_VERSION 4
+#define WH_PROTOCOL_VERSION 5
 
 /* The largest request the server accepts (header + body + data). A name is
  * at most MAX_PATH characters and a wait names 64 handles, so this is ample;
@@ -32,6 +32,9 @@
 #define WH_MAX_WAIT_OBJECTS 64u     /* MAXIMUM_WAIT_OBJECTS */
 #define WH_MAX_HANDLES (1u << 24)   /* per process */
 #define WH_MAX_REQUEST_FDS 4u       /* descriptors with one request */
+/* Views of file mappings start on multiples of this (GetSystemInfo's
+ * dwAllocationGranularity), as on Windows, whatever the page size. */
+#define WH_ALLOCATION_GRANULARITY 65536u
 
 /* Pseudo-handles as they travel (low 32 bits of (HANDLE)-1 and -2). */
 #define WH_CURRENT_PROCESS 0xffffffffu
@@ -54,6 +57,7 @@ enum wh_object_type {
     WH_TYPE_THREAD = 5,
     WH_TYPE_FILE = 6,      /* a file, or a descriptor a process had (std handles) */
     WH_TYPE_PIPE = 7,      /* an anonymous pipe end, a named pipe instance or client */
+    WH_TYPE_MAPPING = 8,   /* a file mapping: Windows' "Section" */
     WH_TYPE_COUNT
 };
 
@@ -167,6 +171,8 @@ _Static_assert(sizeof(struct wh_handle_record) == 56, "padding");
  *   Semaphore  [0] count  [1] maximum
  *   Process    [0] pid  [1] exit code (259 = STILL_ACTIVE)  [2] bitness
  *   Thread     [0] tid  [1] pid  [2] exit code (259 = STILL_ACTIVE)
+ *   Section    [0] size, low 32 bits  [1] size, high 32 bits
+ *              [2] protection (PAGE_* | SEC_*)  [3] backed by a file (1) or not
  */
 
 /*

@@ -93,6 +93,24 @@
      * pipe was reconnected, so the descriptor is stale: fetch it again. */ \
     REQ(pipe_status, F(uint32_t, handle) F(uint32_t, writing), WH_NONE)        \
                                                                                 \
+    /* File mappings (sections). create_mapping: file is a file handle, or  \
+     * 0 for memory the server holds; size 0 with a file means the file's   \
+     * size. protect is CreateFileMappingA's (PAGE_* | SEC_*); access the    \
+     * handle's rights. data: the name. map_view: protect is the view's      \
+     * PAGE_*, offset and size its range (size 0: to the end). The server    \
+     * checks the handle's rights, the section's protection and the range,  \
+     * and sends the descriptor to mmap by SCM_RIGHTS, read-only unless the  \
+     * view writes through to the section; the reply has the view's size. */\
+    REQ(create_mapping,                                                        \
+        F(uint32_t, access) F(uint32_t, inherit) F(uint32_t, protect)          \
+        F(uint32_t, file) F(uint64_t, size) F(uint32_t, name_len)              \
+        F(uint32_t, reserved),                                                 \
+        F(uint32_t, handle) F(uint32_t, existed))                              \
+    REQ(map_view,                                                              \
+        F(uint32_t, handle) F(uint32_t, protect) F(uint64_t, offset)           \
+        F(uint64_t, size),                                                     \
+        F(uint64_t, size))                                                     \
+                                                                                \
     /* Named objects. data: the name, name_len bytes, no terminator.           \
      * A create reply says existed = 1 when the name was taken by an          \
      * object of the same type (the handle then refers to it). */             \

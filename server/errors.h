@@ -30,6 +30,11 @@
 #define ERR_PIPE_NOT_CONNECTED 233u
 #define ERR_PIPE_CONNECTED 535u
 #define ERR_PIPE_LISTENING 536u
+/* File mappings. */
+#define ERR_DISK_FULL 112u
+#define ERR_BAD_EXE_FORMAT 193u
+#define ERR_FILE_INVALID 1006u
+#define ERR_MAPPED_ALIGNMENT 1132u
 
 /* Wait results (winbase.h). */
 #define WAIT_OBJECT_0_ 0x00000000u

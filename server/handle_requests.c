@@ -168,6 +168,7 @@ static const struct object_ops *const openable_types[WH_TYPE_COUNT] = {
     [WH_TYPE_EVENT] = &event_ops,
     [WH_TYPE_MUTEX] = &mutex_ops,
     [WH_TYPE_SEMAPHORE] = &semaphore_ops,
+    [WH_TYPE_MAPPING] = &mapping_ops,
 };
 
 DECL_HANDLER(open_object)

@@ -89,7 +89,7 @@ static int append_handle(struct request_ctx *ctx, struct handle_table *t,
     r->object_id = obj->id;
     r->origin = e->origin;
     r->origin_pid = e->origin_pid;
-    r->signaled = (uint32_t)obj->ops->signaled(obj, NULL);
+    r->signaled = obj->ops->signaled && obj->ops->signaled(obj, NULL);
     if (obj->ops->dump)
         obj->ops->dump(obj, r->state);
     r->owner_pid = owner_pid_of(obj, r->state);
@@ -223,7 +223,7 @@ static int append_object(struct request_ctx *ctx, const struct holder_tally *t,
     memset(r, 0, sizeof(*r) + padded);
     r->object_id = obj->id;
     r->type = obj->ops->type;
-    r->signaled = (uint32_t)obj->ops->signaled(obj, NULL);
+    r->signaled = obj->ops->signaled && obj->ops->signaled(obj, NULL);
     r->handle_count = obj->handle_count;
     if (obj->ops->dump)
         obj->ops->dump(obj, r->state);

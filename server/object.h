@@ -9,6 +9,7 @@
  *
  * The synchronization contract (see wait.c for the whole model):
  *   signaled(obj, thread)   may a wait by this thread be satisfied now?
+ *                           (NULL: the type cannot be waited on at all)
  *   satisfied(obj, thread)  the wait took it: consume (auto-reset, count,
  *                           ownership); returns 1 if it was abandoned
  *   signal(obj, access)     SignalObjectAndWait's "signal" half
@@ -58,7 +59,7 @@ struct object {
 
 /* The types, one file each. */
 extern const struct object_ops event_ops, mutex_ops, semaphore_ops,
-    process_ops, thread_ops;
+    process_ops, thread_ops, mapping_ops;
 
 void *alloc_object(const struct object_ops *ops, size_t size);
 struct object *grab_object(struct object *obj);

@@ -150,6 +150,10 @@ DECL_HANDLER(wait)
         objs[i] = get_handle_obj(ctx->thread, h, SYNCHRONIZE_, NULL, &ctx->error);
         if (!objs[i])
             return;
+        if (!objs[i]->ops->signaled) { /* not a waitable type: a section */
+            ctx->error = ERR_INVALID_HANDLE;
+            return;
+        }
     }
     /* One object cannot be taken twice at once: Windows refuses it in a
      * wait-all (the array "may not contain multiple copies of the same
