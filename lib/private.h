@@ -39,6 +39,14 @@ static inline BOOL set_result(uint32_t error)
  * longer name fails before reaching the kernel. Returns 0 or the error. */
 uint32_t check_object_name(const char *name, uint32_t *len);
 
+/* A create reply: the handle, with ERROR_ALREADY_EXISTS when the name was
+ * taken by an object of the same type, and 0 as the last error otherwise. */
+HANDLE created_handle(uint32_t error, uint32_t handle, uint32_t existed);
+
+/* Open*A: a handle to the object of this type (WH_TYPE_*) with this name,
+ * or NULL and the last error (ERROR_FILE_NOT_FOUND when there is none). */
+HANDLE open_named_object(uint32_t type, DWORD access, BOOL inherit, LPCSTR name);
+
 /* OpenProcess/OpenThread: a handle to the process or thread with this id
  * (type WH_TYPE_PROCESS or WH_TYPE_THREAD), or NULL and the last error. */
 HANDLE open_by_id(uint32_t type, DWORD id, DWORD access, BOOL inherit);

@@ -17,9 +17,7 @@ static BOOL inheritable(LPSECURITY_ATTRIBUTES sa)
     return sa && sa->bInheritHandle;
 }
 
-/* A create reply: the handle, with ERROR_ALREADY_EXISTS when the name was
- * taken by an object of the same type, and 0 as the last error otherwise. */
-static HANDLE created(uint32_t error, uint32_t handle, uint32_t existed)
+HANDLE created_handle(uint32_t error, uint32_t handle, uint32_t existed)
 {
     if (error)
         return FAIL(error, NULL);
@@ -45,7 +43,7 @@ HANDLE WINAPI CreateEventExA(LPSECURITY_ATTRIBUTES sa, LPCSTR name, DWORD flags,
     };
     struct wh_create_event_reply reply;
     uint32_t error = SERVER_CALL(create_event, &req, &reply, name, len);
-    return created(error, reply.handle, reply.existed);
+    return created_handle(error, reply.handle, reply.existed);
 }
 
 HANDLE WINAPI CreateEventA(LPSECURITY_ATTRIBUTES sa, BOOL manual_reset,
@@ -70,7 +68,7 @@ HANDLE WINAPI CreateMutexExA(LPSECURITY_ATTRIBUTES sa, LPCSTR name, DWORD flags,
     };
     struct wh_create_mutex_reply reply;
     uint32_t error = SERVER_CALL(create_mutex, &req, &reply, name, len);
-    return created(error, reply.handle, reply.existed);
+    return created_handle(error, reply.handle, reply.existed);
 }
 
 HANDLE WINAPI CreateMutexA(LPSECURITY_ATTRIBUTES sa, BOOL initial_owner, LPCSTR name)
@@ -95,7 +93,7 @@ HANDLE WINAPI CreateSemaphoreExA(LPSECURITY_ATTRIBUTES sa, LONG initial, LONG ma
     };
     struct wh_create_semaphore_reply reply;
     uint32_t error = SERVER_CALL(create_semaphore, &req, &reply, name, len);
-    return created(error, reply.handle, reply.existed);
+    return created_handle(error, reply.handle, reply.existed);
 }
 
 HANDLE WINAPI CreateSemaphoreA(LPSECURITY_ATTRIBUTES sa, LONG initial, LONG maximum,
@@ -104,7 +102,7 @@ HANDLE WINAPI CreateSemaphoreA(LPSECURITY_ATTRIBUTES sa, LONG initial, LONG maxi
     return CreateSemaphoreExA(sa, initial, maximum, name, 0, SEMAPHORE_ALL_ACCESS);
 }
 
-static HANDLE open_object(uint32_t type, DWORD access, BOOL inherit, LPCSTR name)
+HANDLE open_named_object(uint32_t type, DWORD access, BOOL inherit, LPCSTR name)
 {
     uint32_t len, err;
     if (!name)
@@ -122,17 +120,17 @@ static HANDLE open_object(uint32_t type, DWORD access, BOOL inherit, LPCSTR name
 
 HANDLE WINAPI OpenEventA(DWORD access, BOOL inherit, LPCSTR name)
 {
-    return open_object(WH_TYPE_EVENT, access, inherit, name);
+    return open_named_object(WH_TYPE_EVENT, access, inherit, name);
 }
 
 HANDLE WINAPI OpenMutexA(DWORD access, BOOL inherit, LPCSTR name)
 {
-    return open_object(WH_TYPE_MUTEX, access, inherit, name);
+    return open_named_object(WH_TYPE_MUTEX, access, inherit, name);
 }
 
 HANDLE WINAPI OpenSemaphoreA(DWORD access, BOOL inherit, LPCSTR name)
 {
-    return open_object(WH_TYPE_SEMAPHORE, access, inherit, name);
+    return open_named_object(WH_TYPE_SEMAPHORE, access, inherit, name);
 }
 
 static BOOL event_op(HANDLE event, uint32_t op)
