@@ -45,6 +45,9 @@ static inline const char *error_name(DWORD error, char buf[32])
         { ERROR_TOO_MANY_POSTS, "ERROR_TOO_MANY_POSTS" },
         { ERROR_NOACCESS, "ERROR_NOACCESS" },
         { ERROR_INVALID_FLAGS, "ERROR_INVALID_FLAGS" },
+        { ERROR_INVALID_ADDRESS, "ERROR_INVALID_ADDRESS" },
+        { ERROR_MAPPED_ALIGNMENT, "ERROR_MAPPED_ALIGNMENT" },
+        { ERROR_BAD_EXE_FORMAT, "ERROR_BAD_EXE_FORMAT" },
         { UNTOUCHED_ERROR, "(unchanged)" },
     };
     for (size_t i = 0; i < sizeof(names) / sizeof(names[0]); i++)
