@@ -47,6 +47,7 @@ static inline const char *error_name(DWORD error, char buf[32])
         { ERROR_INVALID_FLAGS, "ERROR_INVALID_FLAGS" },
         { ERROR_INVALID_ADDRESS, "ERROR_INVALID_ADDRESS" },
         { ERROR_MAPPED_ALIGNMENT, "ERROR_MAPPED_ALIGNMENT" },
+        { ERROR_FILE_INVALID, "ERROR_FILE_INVALID" },
         { ERROR_BAD_EXE_FORMAT, "ERROR_BAD_EXE_FORMAT" },
         { UNTOUCHED_ERROR, "(unchanged)" },
     };

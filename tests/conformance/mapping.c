@@ -3,9 +3,11 @@
  * protections and names, OpenFileMappingA, views with every FILE_MAP_*
  * access, alignment and size limits, MapViewOfFileEx at a chosen address,
  * UnmapViewOfFile, FlushViewOfFile, and how a view outlives its handle.
+ * Then sections backed by a file: sizes against the file's, the file
+ * handle's rights, and views coherent with ReadFile and WriteFile.
  * Two views of one section in one process stand for two processes: they
  * share the same pages the same way (tests/integration/test_mapping.c has
- * the real thing).
+ * the real thing). The file is made in the current directory and deleted.
  */
 #include <string.h>
 
@@ -23,6 +25,15 @@ static void check_view(const char *name, const void *view)
         check(name, "view");
     else
         check(name, "NULL, %s", error_name(error, buf));
+}
+
+/* A view whose pages are not needed: checked, then unmapped. */
+static void try_view(const char *name, HANDLE h, DWORD access, DWORD offset, SIZE_T size)
+{
+    void *v = MapViewOfFile(h, access, 0, offset, size);
+    check_view(name, v);
+    if (v)
+        UnmapViewOfFile(v);
 }
 
 static HANDLE section(DWORD protect, DWORD size, const char *name)
@@ -449,6 +460,145 @@ static void lifetime(void)
     UnmapViewOfFile(r);
 }
 
+#define MF "winhandle-mapping-1.tmp"
+
+static HANDLE open_file(DWORD access, DWORD disposition)
+{
+    return CreateFileA(MF, access, FILE_SHARE_READ | FILE_SHARE_WRITE, NULL, disposition,
+                       FILE_ATTRIBUTE_NORMAL, NULL);
+}
+
+static void check_file_size(const char *name, HANDLE f)
+{
+    check(name, "%u", (unsigned)GetFileSize(f, NULL));
+}
+
+/* What ReadFile sees at an offset: one byte. */
+static char read_at(HANDLE f, DWORD offset)
+{
+    char c = '?';
+    DWORD got = 0;
+    SetFilePointer(f, (LONG)offset, NULL, FILE_BEGIN);
+    ReadFile(f, &c, 1, &got, NULL);
+    return got == 1 ? c : '?';
+}
+
+static void file_sizes(void)
+{
+    HANDLE f = open_file(GENERIC_READ | GENERIC_WRITE, CREATE_ALWAYS), h;
+    SetLastError(UNTOUCHED_ERROR);
+    check_create("file.empty", h = CreateFileMappingA(f, NULL, PAGE_READWRITE, 0, 0, NULL));
+    CloseHandle(h);
+    SetLastError(UNTOUCHED_ERROR);
+    check_create("file.empty.readonly_sized",
+                 h = CreateFileMappingA(f, NULL, PAGE_READONLY, 0, 100, NULL));
+    CloseHandle(h);
+    check_file_size("file.empty.readonly_sized.file", f);
+    SetLastError(UNTOUCHED_ERROR);
+    check_create("file.grow", h = CreateFileMappingA(f, NULL, PAGE_READWRITE, 0, 100, NULL));
+    check_file_size("file.grow.file", f);
+    try_view("file.view.exact", h, FILE_MAP_READ, 0, 100);
+    try_view("file.view.one_more", h, FILE_MAP_READ, 0, 101);
+    try_view("file.view.page", h, FILE_MAP_READ, 0, 4096);
+    CloseHandle(h);
+    SetLastError(UNTOUCHED_ERROR);
+    check_create("file.smaller", h = CreateFileMappingA(f, NULL, PAGE_READONLY, 0, 50, NULL));
+    check_file_size("file.smaller.file", f);
+    try_view("file.smaller.view_past", h, FILE_MAP_READ, 0, 51);
+    CloseHandle(h);
+    SetLastError(UNTOUCHED_ERROR);
+    check_create("file.readonly.larger", h = CreateFileMappingA(f, NULL, PAGE_READONLY, 0, 200, NULL));
+    CloseHandle(h);
+    SetLastError(UNTOUCHED_ERROR);
+    check_create("file.whole", h = CreateFileMappingA(f, NULL, PAGE_READONLY, 0, 0, NULL));
+    try_view("file.whole.view", h, FILE_MAP_READ, 0, 100);
+    CloseHandle(h);
+    SetLastError(UNTOUCHED_ERROR);
+    check_create("file.big", h = CreateFileMappingA(f, NULL, PAGE_READWRITE, 0, 3 * KB64, NULL));
+    check_file_size("file.big.file", f);
+    try_view("file.big.offset", h, FILE_MAP_READ, 2 * KB64, 0);
+    CloseHandle(h);
+    CloseHandle(f);
+}
+
+static void file_data(void)
+{
+    HANDLE f = open_file(GENERIC_READ | GENERIC_WRITE, CREATE_ALWAYS);
+    HANDLE h = CreateFileMappingA(f, NULL, PAGE_READWRITE, 0, 4096, NULL);
+    char *v = MapViewOfFile(h, FILE_MAP_WRITE, 0, 0, 0);
+    char *c = MapViewOfFile(h, FILE_MAP_COPY, 0, 0, 0);
+    DWORD done;
+    if (!v || !c) {
+        check("file.data", "no view");
+    } else {
+        v[0] = 'v';
+        check_yes("file.data.view_to_readfile", read_at(f, 0) == 'v');
+        SetFilePointer(f, 10, NULL, FILE_BEGIN);
+        WriteFile(f, "w", 1, &done, NULL);
+        check_yes("file.data.writefile_to_view", v[10] == 'w');
+        c[20] = 'c';
+        check_yes("file.data.copy_private", read_at(f, 20) == 0 && v[20] == 0);
+        check_bool("file.data.flush", FlushViewOfFile(v, 0));
+    }
+    UnmapViewOfFile(c);
+    /* The section holds the file: its handle may go. */
+    CloseHandle(f);
+    char *w = MapViewOfFile(h, FILE_MAP_READ, 0, 0, 0);
+    check_yes("file.data.after_file_closed", w && w[0] == 'v' && w[10] == 'w');
+    UnmapViewOfFile(w);
+    UnmapViewOfFile(v);
+    CloseHandle(h);
+}
+
+/* The file handle must allow what the protection does. (Executable
+ * sections are left out: the documentation wants GENERIC_EXECUTE on the
+ * file, Wine does not; tests/integration/test_documented.c checks it.) */
+static void file_rights(void)
+{
+    static const struct { const char *name; DWORD access; } opens[] = {
+        { "file.rights.read", GENERIC_READ },
+        { "file.rights.write", GENERIC_WRITE },
+        { "file.rights.read_write", GENERIC_READ | GENERIC_WRITE },
+        { "file.rights.attributes", FILE_READ_ATTRIBUTES },
+    };
+    static const struct { const char *name; DWORD protect; } protects[] = {
+        { "readonly", PAGE_READONLY },
+        { "readwrite", PAGE_READWRITE },
+        { "writecopy", PAGE_WRITECOPY },
+    };
+    for (size_t o = 0; o < sizeof(opens) / sizeof(opens[0]); o++) {
+        HANDLE f = open_file(opens[o].access, OPEN_EXISTING);
+        for (size_t p = 0; p < sizeof(protects) / sizeof(protects[0]); p++) {
+            SetLastError(UNTOUCHED_ERROR);
+            HANDLE h = CreateFileMappingA(f, NULL, protects[p].protect, 0, 0, NULL);
+            check_create(check_name(opens[o].name, protects[p].name), h);
+            CloseHandle(h);
+        }
+        CloseHandle(f);
+    }
+
+    /* A copy view of a read-only file writes only to private pages. */
+    HANDLE f = open_file(GENERIC_READ, OPEN_EXISTING);
+    HANDLE h = CreateFileMappingA(f, NULL, PAGE_WRITECOPY, 0, 0, NULL);
+    char *c = MapViewOfFile(h, FILE_MAP_COPY, 0, 0, 0);
+    check_view("file.readonly.copy_view", c);
+    if (c) {
+        c[0] = 'x';
+        check_yes("file.readonly.copy_view.private", read_at(f, 0) == 'v');
+        UnmapViewOfFile(c);
+    }
+    CloseHandle(h);
+    CloseHandle(f);
+
+    HANDLE r, w;
+    CreatePipe(&r, &w, NULL, 0);
+    SetLastError(UNTOUCHED_ERROR);
+    check_create("file.pipe", h = CreateFileMappingA(r, NULL, PAGE_READONLY, 0, 4096, NULL));
+    CloseHandle(h);
+    CloseHandle(r);
+    CloseHandle(w);
+}
+
 int main(void)
 {
     system_info();
@@ -461,5 +611,9 @@ int main(void)
     at_address();
     unmap_and_flush();
     lifetime();
+    file_sizes();
+    file_data();
+    file_rights();
+    DeleteFileA(MF);
     return 0;
 }

@@ -4,6 +4,8 @@
  * the comments there). This test checks winhandle's own answer in those
  * places, the documented one.
  */
+#include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include <windows.h>
@@ -92,6 +94,60 @@ static void global_is_local(void)
     CloseHandle(g);
 }
 
+/* MapViewOfFile: FILE_MAP_WRITE needs a section "created with
+ * PAGE_READWRITE or PAGE_EXECUTE_READWRITE protection", FILE_MAP_EXECUTE
+ * one created executable, whatever rights the handle has (Windows fails
+ * with STATUS_SECTION_PROTECTION, ERROR_INVALID_PARAMETER). Wine maps. */
+static void section_protection(void)
+{
+    HANDLE ro = CreateFileMappingA(INVALID_HANDLE_VALUE, NULL, PAGE_READONLY, 0, 65536,
+                                   "documented-section");
+    HANDLE all = OpenFileMappingA(FILE_MAP_ALL_ACCESS | FILE_MAP_EXECUTE, FALSE,
+                                  "documented-section");
+    SetLastError(0);
+    void *v = MapViewOfFile(all, FILE_MAP_WRITE, 0, 0, 0);
+    ok(!v && GetLastError() == ERROR_INVALID_PARAMETER,
+       "a read-only section cannot be mapped for writing, even with every right (%u)",
+       (unsigned)GetLastError());
+    SetLastError(0);
+    v = MapViewOfFile(all, FILE_MAP_READ | FILE_MAP_EXECUTE, 0, 0, 0);
+    ok(!v && GetLastError() == ERROR_INVALID_PARAMETER,
+       "nor a section that is not executable for executing (%u)", (unsigned)GetLastError());
+    v = MapViewOfFile(all, FILE_MAP_COPY, 0, 0, 0);
+    ok(v != NULL, "a copy-on-write view of it is fine");
+    UnmapViewOfFile(v);
+    CloseHandle(all);
+    CloseHandle(ro);
+}
+
+/* CreateFileMappingA with PAGE_EXECUTE_READ: the file handle "must be
+ * created with the GENERIC_READ and GENERIC_EXECUTE access rights".
+ * Wine does not ask for GENERIC_EXECUTE. */
+static void executable_file_section(void)
+{
+    char path[MAX_PATH];
+    const char *dir = getenv("WINHANDLE_DIR");
+    snprintf(path, sizeof(path), "%s/documented-section.bin", dir ? dir : "/tmp");
+    HANDLE f = CreateFileA(path, GENERIC_READ | GENERIC_WRITE, 0, NULL, CREATE_ALWAYS,
+                           FILE_ATTRIBUTE_NORMAL, NULL);
+    DWORD done;
+    WriteFile(f, "x", 1, &done, NULL);
+    CloseHandle(f);
+    f = CreateFileA(path, GENERIC_READ, FILE_SHARE_READ, NULL, OPEN_EXISTING, 0, NULL);
+    SetLastError(0);
+    HANDLE h = CreateFileMappingA(f, NULL, PAGE_EXECUTE_READ, 0, 0, NULL);
+    ok(!h && GetLastError() == ERROR_ACCESS_DENIED,
+       "an executable section needs GENERIC_EXECUTE on the file (%u)", (unsigned)GetLastError());
+    CloseHandle(f);
+    f = CreateFileA(path, GENERIC_READ | GENERIC_EXECUTE, FILE_SHARE_READ, NULL, OPEN_EXISTING,
+                    0, NULL);
+    h = CreateFileMappingA(f, NULL, PAGE_EXECUTE_READ, 0, 0, NULL);
+    ok(h != NULL, "and is made with it");
+    CloseHandle(h);
+    CloseHandle(f);
+    DeleteFileA(path);
+}
+
 int main(void)
 {
     wait_all_duplicates();
@@ -99,5 +155,7 @@ int main(void)
     close_without_target();
     name_length();
     global_is_local();
+    section_protection();
+    executable_file_section();
     return tap_done();
 }
