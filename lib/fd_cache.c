@@ -174,3 +174,13 @@ uint32_t fd_get(HANDLE handle, uint32_t any_of, struct fd_ref **out, uint32_t *f
     *out = ref;
     return 0;
 }
+
+int fd_copy(HANDLE handle)
+{
+    struct fd_ref *ref;
+    if (fd_get(handle, 0, &ref, NULL))
+        return -1;
+    int fd = fcntl(ref->fd, F_DUPFD_CLOEXEC, 3);
+    fd_put(ref);
+    return fd;
+}

@@ -50,6 +50,10 @@ struct fd_ref {
 uint32_t fd_get(HANDLE handle, uint32_t any_of, struct fd_ref **ref, uint32_t *flags);
 void fd_put(struct fd_ref *ref);
 
+/* A close-on-exec copy (above 2) of the handle's descriptor, for a child
+ * to have as its own (STARTF_USESTDHANDLES); -1 if it has none. */
+int fd_copy(HANDLE handle);
+
 /* Drop the entry of a handle value (closed, or about to mean another
  * object). Safe for values that have none. */
 void fd_forget(HANDLE handle);

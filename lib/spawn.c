@@ -9,7 +9,7 @@
  * inherited handle. With CREATE_SUSPENDED the server keeps the gate until
  * ResumeThread.
  *
- * Between fork and exec the child only calls read, chdir, execve, write
+ * Between fork and exec the child only calls read, dup2, chdir, execve, write
  * and _exit: everything else (paths, environment) is prepared before the
  * fork, so a multithreaded parent is safe.
  */
@@ -24,6 +24,7 @@
 #include <unistd.h>
 
 #include "cmdline.h"
+#include "fd_cache.h"
 #include "gate.h"
 #include "private.h"
 #include "reaper.h"
@@ -131,6 +132,7 @@ struct spawn {
     const char *line;  /* the command line the child will see */
     int gate[2];       /* start gate */
     int report[2];     /* exec failure: errno; closed on exec */
+    int std_fds[3];    /* STARTF_USESTDHANDLES: for the child's 0, 1, 2, or -1 */
 };
 
 static void spawn_free(struct spawn *s)
@@ -143,6 +145,19 @@ static void spawn_free(struct spawn *s)
         if (s->report[i] >= 0)
             close(s->report[i]);
     }
+    for (int i = 0; i < 3; i++)
+        if (s->std_fds[i] >= 0)
+            close(s->std_fds[i]);
+}
+
+/* STARTF_USESTDHANDLES: the handles' descriptors, to become the child's
+ * 0, 1 and 2 so its stdio and its GetStdHandle agree. A handle without
+ * one (NULL, or not a file or pipe) leaves that descriptor as inherited. */
+static void std_descriptors(struct spawn *s, const STARTUPINFOA *si)
+{
+    HANDLE std[3] = { si->hStdInput, si->hStdOutput, si->hStdError };
+    for (int i = 0; i < 3; i++)
+        s->std_fds[i] = std[i] && std[i] != INVALID_HANDLE_VALUE ? fd_copy(std[i]) : -1;
 }
 
 /* Validate and prepare; 0 or a Win32 error. */
@@ -195,6 +210,9 @@ static void __attribute__((noreturn)) spawn_child(struct spawn *s)
     close(s->report[0]);
     if (!gate_wait(s->gate[0]))
         _exit(127); /* turned away: CreateProcessA failed or was cancelled */
+    for (int i = 0; i < 3; i++)
+        if (s->std_fds[i] >= 0)
+            dup2(s->std_fds[i], i); /* the copy on i survives exec */
     int err = 0;
     if (s->cwd && chdir(s->cwd) < 0)
         err = errno;
@@ -275,8 +293,10 @@ BOOL WINAPI CreateProcessA(LPCSTR app_name, LPSTR cmdline, LPSECURITY_ATTRIBUTES
 {
     if (!startup || !info || (!app_name && !cmdline))
         return FAIL(ERROR_INVALID_PARAMETER, FALSE);
-    struct spawn s = { .gate = { -1, -1 }, .report = { -1, -1 } };
+    struct spawn s = { .gate = { -1, -1 }, .report = { -1, -1 }, .std_fds = { -1, -1, -1 } };
     DWORD err = spawn_prepare(&s, app_name, cmdline, flags, environment, cwd);
+    if (!err && (startup->dwFlags & STARTF_USESTDHANDLES))
+        std_descriptors(&s, startup);
     pid_t pid = err ? -1 : fork();
     if (pid == 0)
         spawn_child(&s);

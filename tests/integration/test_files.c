@@ -244,6 +244,22 @@ static void test_std_handles(void)
        "WriteFile on its STD_OUTPUT_HANDLE lands in its descriptor 1's file");
     HANDLE ours = GetStdHandle(STD_OUTPUT_HANDLE);
     ok(ours && GetFileType(ours) != FILE_TYPE_UNKNOWN, "this process has a standard output too");
+
+    /* A file handle as a child's standard output: the child's descriptor
+     * 1 shares the handle's file position. */
+    path = path_of("echo.txt");
+    HANDLE f = open_file(path, GENERIC_WRITE, FILE_SHARE_READ, CREATE_ALWAYS, TRUE);
+    STARTUPINFOA si = { .cb = sizeof(si), .dwFlags = STARTF_USESTDHANDLES, .hStdOutput = f,
+                        .hStdError = f };
+    char line[] = "echo into the file";
+    PROCESS_INFORMATION pi;
+    ok(CreateProcessA(NULL, line, NULL, NULL, TRUE, 0, NULL, NULL, &si, &pi) &&
+           finish_child(&pi) == 0,
+       "echo runs with a file handle as its standard output");
+    ok(write_string(f, "and after\n"), "the parent writes on through its handle");
+    CloseHandle(f);
+    ok(!strcmp(contents(path), "into the file\nand after\n"),
+       "the file has echo's line, then the parent's after it");
 }
 
 /* ---- documented answers ---- */

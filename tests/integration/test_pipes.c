@@ -401,6 +401,71 @@ static void test_inherited_pipe(void)
     CloseHandle(r);
 }
 
+/* ---- standard handles ---- */
+
+static int child_std_writer(void)
+{
+    STARTUPINFOA si;
+    GetStartupInfoA(&si);
+    HANDLE out = GetStdHandle(STD_OUTPUT_HANDLE);
+    if (!(si.dwFlags & STARTF_USESTDHANDLES) || out != si.hStdOutput)
+        return 1;
+    printf("from printf\n");
+    fflush(stdout);
+    return write_string(out, "from WriteFile\n") ? 0 : 2;
+}
+
+static BOOL run_with_std(const char *cmd, HANDLE in, HANDLE out, PROCESS_INFORMATION *pi)
+{
+    char line[MAX_PATH + 64];
+    STARTUPINFOA si = { .cb = sizeof(si), .dwFlags = STARTF_USESTDHANDLES, .hStdInput = in,
+                        .hStdOutput = out, .hStdError = out };
+    snprintf(line, sizeof(line), "%s", cmd);
+    return CreateProcessA(NULL, line, NULL, NULL, TRUE, 0, NULL, NULL, &si, pi);
+}
+
+/* Everything until the pipe breaks, as a string. */
+static const char *drain(HANDLE r)
+{
+    static char buf[256];
+    DWORD n, total = 0;
+    while (total < sizeof(buf) - 1 && ReadFile(r, buf + total, sizeof(buf) - 1 - total, &n, NULL))
+        total += n;
+    buf[total] = '\0';
+    return buf;
+}
+
+static void test_std_handles(void)
+{
+    SECURITY_ATTRIBUTES sa = { sizeof(sa), NULL, TRUE };
+    HANDLE r, w, in_r, in_w;
+    PROCESS_INFORMATION pi;
+    char cmd[MAX_PATH + 32];
+
+    CreatePipe(&r, &w, &sa, 0);
+    SetHandleInformation(r, HANDLE_FLAG_INHERIT, 0);
+    snprintf(cmd, sizeof(cmd), "\"%s\" std-writer", self_path);
+    ok(run_with_std(cmd, NULL, w, &pi), "a child with STARTF_USESTDHANDLES: output to a pipe");
+    CloseHandle(w);
+    ok(!strcmp(drain(r), "from printf\nfrom WriteFile\n"),
+       "its printf and its WriteFile(GetStdHandle(STD_OUTPUT_HANDLE)) both arrive");
+    ok(finish_child(&pi) == 0, "its GetStdHandle is the handle it was given");
+    CloseHandle(r);
+
+    /* A Linux program knows nothing of handles: it has its descriptors. */
+    CreatePipe(&in_r, &in_w, &sa, 0);
+    CreatePipe(&r, &w, &sa, 0);
+    SetHandleInformation(in_w, HANDLE_FLAG_INHERIT, 0);
+    SetHandleInformation(r, HANDLE_FLAG_INHERIT, 0);
+    ok(run_with_std("cat", in_r, w, &pi), "cat, its input and output pipes");
+    CloseHandle(in_r);
+    CloseHandle(w);
+    ok(write_string(in_w, "meow\n") && CloseHandle(in_w), "the parent feeds it and closes");
+    ok(!strcmp(drain(r), "meow\n"), "cat's output comes back");
+    ok(finish_child(&pi) == 0, "cat ends at the end of its input");
+    CloseHandle(r);
+}
+
 /* ---- one message, two processes ---- */
 
 static int child_read_rest(unsigned long handle)
@@ -480,6 +545,8 @@ int main(int argc, char **argv)
         return child_many_clients(argv[2]);
     if (argc == 3 && !strcmp(argv[1], "inherited-writer"))
         return child_inherited_writer(strtoul(argv[2], NULL, 10));
+    if (argc == 2 && !strcmp(argv[1], "std-writer"))
+        return child_std_writer();
     if (argc == 3 && !strcmp(argv[1], "read-rest"))
         return child_read_rest(strtoul(argv[2], NULL, 10));
     test_duplicate_pattern();
@@ -490,6 +557,7 @@ int main(int argc, char **argv)
     test_many_instances();
     test_inherited_pipe();
     test_message_across_processes();
+    test_std_handles();
     test_documented();
     return tap_done();
 }
