@@ -173,7 +173,20 @@ _Static_assert(sizeof(struct wh_handle_record) == 56, "padding");
  *   Thread     [0] tid  [1] pid  [2] exit code (259 = STILL_ACTIVE)
  *   Section    [0] size, low 32 bits  [1] size, high 32 bits
  *              [2] protection (PAGE_* | SEC_*)  [3] backed by a file (1) or not
+ *   File       [0] FILE_TYPE_* (1 disk, 2 character device, 3 pipe, 0 unknown)
+ *              [1] the access it was opened with  [2] its FILE_SHARE_* mode
+ *   Pipe       [0] enum wh_pipe_kind
+ *              an end: [1] enum wh_pipe_state  [2] PIPE_TYPE_*, PIPE_READMODE_*
+ *              and PIPE_NOWAIT bits  [3] the pid at the other end (a server
+ *              end: its client; a client: the server), 0 if none
+ *              a name (held only inside WaitNamedPipeA): [1] instances
+ *              [2] most instances (255: unlimited)
  */
+enum wh_pipe_kind { WH_PIPE_READ_END = 0, WH_PIPE_WRITE_END = 1, WH_PIPE_SERVER_END = 2,
+                    WH_PIPE_CLIENT_END = 3, WH_PIPE_NAME = 4 };
+enum wh_pipe_state { WH_PIPE_LISTENING = 0, WH_PIPE_CONNECTED = 1,
+                     WH_PIPE_CLOSING = 2, /* the other end closed */
+                     WH_PIPE_DISCONNECTED = 3 };
 
 /*
  * list_objects: one record per object, then its name (name_len bytes,

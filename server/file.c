@@ -15,6 +15,7 @@
  */
 #include <fcntl.h>
 #include <stdlib.h>
+#include <sys/resource.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -64,6 +65,19 @@ uint32_t dup_for_client(int fd, int *out)
 {
     *out = fcntl(fd, F_DUPFD_CLOEXEC, 0);
     return *out < 0 ? ERR_TOO_MANY_OPEN_FILES : 0;
+}
+
+void raise_descriptor_limit(void)
+{
+    static int done;
+    struct rlimit rl;
+    if (done)
+        return;
+    done = 1;
+    if (getrlimit(RLIMIT_NOFILE, &rl) == 0 && rl.rlim_cur < rl.rlim_max) {
+        rl.rlim_cur = rl.rlim_max;
+        (void)setrlimit(RLIMIT_NOFILE, &rl);
+    }
 }
 
 int always_signaled(struct object *obj, struct thread *thread)
@@ -163,6 +177,7 @@ static uint32_t clamp_access(int fd, uint32_t access)
 DECL_HANDLER(create_file)
 {
     struct stat st;
+    raise_descriptor_limit();
     int fd = connection_take_fd(ctx->conn);
     if (fd < 0 || ctx->data_len || (req->flags & ~WH_FILE_STD) ||
         (req->sharing & ~FILE_SHARE_ALL_)) {

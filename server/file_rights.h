@@ -34,6 +34,11 @@ extern const struct object_ops file_ops;
 /* A close-on-exec copy of fd for a client; 0, or a Win32 error. */
 uint32_t dup_for_client(int fd, int *out);
 
+/* Files and pipes hold descriptors here (a connected named pipe two):
+ * before making the first, take all the descriptors the hard limit
+ * allows rather than the usual 1024. */
+void raise_descriptor_limit(void);
+
 /* Files and pipe ends are always signaled: no I/O is ever left pending. */
 int always_signaled(struct object *obj, struct thread *thread);
 

@@ -78,8 +78,9 @@ static int named_pipe_signaled(struct object *obj, struct thread *thread)
 static void named_pipe_dump(struct object *obj, uint32_t state[4])
 {
     struct named_pipe *pipe = (struct named_pipe *)obj;
-    state[0] = pipe->instance_count;
-    state[1] = pipe->max_instances;
+    state[0] = WH_PIPE_NAME;
+    state[1] = pipe->instance_count;
+    state[2] = pipe->max_instances;
 }
 
 static void named_pipe_destroy(struct object *obj)
@@ -318,6 +319,7 @@ DECL_HANDLER(open_named_pipe)
         return;
     }
     int message = (server->pipe_mode & PIPE_TYPE_MESSAGE_) != 0;
+    raise_descriptor_limit();
     if (socketpair(AF_UNIX, (message ? SOCK_SEQPACKET : SOCK_STREAM) | SOCK_CLOEXEC, 0,
                    sv) < 0) {
         ctx->error = errno == EMFILE || errno == ENFILE ? ERR_TOO_MANY_OPEN_FILES

@@ -117,6 +117,7 @@ DECL_HANDLER(create_pipe)
 {
     int fds[2];
     uint32_t error;
+    raise_descriptor_limit();
     if (pipe2(fds, O_CLOEXEC) < 0) {
         ctx->error = errno == ENFILE || errno == EMFILE ? ERR_TOO_MANY_OPEN_FILES
                                                         : ERR_NOT_ENOUGH_MEMORY;

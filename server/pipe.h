@@ -26,19 +26,20 @@
 
 struct named_pipe;
 
+/* The values the inspector sees (protocol.h). */
 enum pipe_end_kind {
-    PIPE_END_READ,   /* anonymous pipe, read end */
-    PIPE_END_WRITE,  /* anonymous pipe, write end */
-    PIPE_END_SERVER, /* a named pipe instance */
-    PIPE_END_CLIENT, /* a client of a named pipe instance */
+    PIPE_END_READ = WH_PIPE_READ_END,     /* anonymous pipe, read end */
+    PIPE_END_WRITE = WH_PIPE_WRITE_END,   /* anonymous pipe, write end */
+    PIPE_END_SERVER = WH_PIPE_SERVER_END, /* a named pipe instance */
+    PIPE_END_CLIENT = WH_PIPE_CLIENT_END, /* a client of a named pipe instance */
 };
 
 /* A named pipe end's connection, as Windows names the states. */
 enum pipe_state {
-    PIPE_LISTENING,    /* a server end waiting for a client */
-    PIPE_CONNECTED,
-    PIPE_CLOSING,      /* the other end closed; data may remain to read */
-    PIPE_DISCONNECTED, /* DisconnectNamedPipe: no data, no client */
+    PIPE_LISTENING = WH_PIPE_LISTENING,       /* a server end waiting for a client */
+    PIPE_CONNECTED = WH_PIPE_CONNECTED,
+    PIPE_CLOSING = WH_PIPE_CLOSING,           /* the other end closed; data may remain */
+    PIPE_DISCONNECTED = WH_PIPE_DISCONNECTED, /* DisconnectNamedPipe: no data, no client */
 };
 
 struct pipe_end {
