@@ -102,7 +102,7 @@ static int has_access(const struct fd_ref *ref, uint32_t any_of)
 static uint32_t fetch(HANDLE handle, struct fd_ref **out, uint32_t *flags)
 {
     struct wh_get_handle_fd_request req = { .handle = handle_to_wire(handle) };
-    struct wh_get_handle_fd_reply reply;
+    struct wh_get_handle_fd_reply reply = { .flags = 0 };
     int fd = -1;
     uint32_t err = SERVER_CALL_RECV_FD(get_handle_fd, &req, &reply, NULL, 0, &fd);
     if (flags)

@@ -126,19 +126,25 @@ static void drain_pipe(const struct fd_ref *ref)
     }
 }
 
+/* A file needs a handle that may write; a pipe's read end has nothing
+ * of its own to flush and succeeds (as Wine does). */
 BOOL WINAPI FlushFileBuffers(HANDLE file)
 {
     struct fd_ref *ref;
-    uint32_t err = fd_get(file, FILE_WRITE_DATA | FILE_APPEND_DATA, &ref, NULL);
+    uint32_t err = fd_get(file, 0, &ref, NULL);
     if (err)
         return FAIL(err, FALSE);
+    int may_write = (ref->granted & (FILE_WRITE_DATA | FILE_APPEND_DATA)) != 0;
     switch (ref->flags & WH_FD_FILE_TYPE) {
     case FILE_TYPE_DISK:
-        if (fsync(ref->fd) < 0 && errno != EINVAL)
+        if (!may_write)
+            err = ERROR_ACCESS_DENIED;
+        else if (fsync(ref->fd) < 0 && errno != EINVAL)
             err = win32_from_errno(errno);
         break;
     case FILE_TYPE_PIPE:
-        drain_pipe(ref);
+        if (may_write)
+            drain_pipe(ref);
         break;
     }
     fd_put(ref);

@@ -311,6 +311,11 @@ static void std_handles(void)
     LARGE_INTEGER li;
     CreatePipe(&r, &w, NULL, 0);
     check_ok("pipe.size", GetFileSizeEx(r, &li));
+    li.QuadPart = 0;
+    check_ok("pipe.seek", SetFilePointerEx(r, li, NULL, FILE_CURRENT));
+    check_ok("pipe.flush_read_end", FlushFileBuffers(r));
+    check_ok("pipe.flush_write_end", FlushFileBuffers(w));
+    check_ok("pipe.set_end_of_file", SetEndOfFile(w));
     CloseHandle(r);
     CloseHandle(w);
 }
