@@ -474,6 +474,83 @@ _Static_assert(SAME_TYPE(__typeof__(&CreateFile), __typeof__(&CreateFileA)) &&
                    SAME_TYPE(__typeof__(&CreateNamedPipe), __typeof__(&CreateNamedPipeA)),
                "generic names are the A forms");
 
+/* ---- file mappings and system information ---- */
+
+/* SYSTEM_INFO: 36 bytes in Win32, 48 in Win64 (two pointers and
+ * dwActiveProcessorMask widen; no padding in either). */
+STATIC_EQ(offsetof(SYSTEM_INFO, dwOemId), 0);
+STATIC_EQ(offsetof(SYSTEM_INFO, wProcessorArchitecture), 0);
+STATIC_EQ(offsetof(SYSTEM_INFO, wReserved), 2);
+STATIC_EQ(offsetof(SYSTEM_INFO, dwPageSize), 4);
+STATIC_EQ(offsetof(SYSTEM_INFO, lpMinimumApplicationAddress), 8);
+#if WIN64_LAYOUT
+STATIC_EQ(sizeof(SYSTEM_INFO), 48);
+STATIC_EQ(offsetof(SYSTEM_INFO, lpMaximumApplicationAddress), 16);
+STATIC_EQ(offsetof(SYSTEM_INFO, dwActiveProcessorMask), 24);
+STATIC_EQ(offsetof(SYSTEM_INFO, dwNumberOfProcessors), 32);
+STATIC_EQ(offsetof(SYSTEM_INFO, dwProcessorType), 36);
+STATIC_EQ(offsetof(SYSTEM_INFO, dwAllocationGranularity), 40);
+STATIC_EQ(offsetof(SYSTEM_INFO, wProcessorLevel), 44);
+STATIC_EQ(offsetof(SYSTEM_INFO, wProcessorRevision), 46);
+#else
+STATIC_EQ(sizeof(SYSTEM_INFO), 36);
+STATIC_EQ(offsetof(SYSTEM_INFO, lpMaximumApplicationAddress), 12);
+STATIC_EQ(offsetof(SYSTEM_INFO, dwActiveProcessorMask), 16);
+STATIC_EQ(offsetof(SYSTEM_INFO, dwNumberOfProcessors), 20);
+STATIC_EQ(offsetof(SYSTEM_INFO, dwProcessorType), 24);
+STATIC_EQ(offsetof(SYSTEM_INFO, dwAllocationGranularity), 28);
+STATIC_EQ(offsetof(SYSTEM_INFO, wProcessorLevel), 32);
+STATIC_EQ(offsetof(SYSTEM_INFO, wProcessorRevision), 34);
+#endif
+_Static_assert(SAME_TYPE(LPSYSTEM_INFO, SYSTEM_INFO *), "LPSYSTEM_INFO");
+
+STATIC_EQ(PAGE_NOACCESS, 0x01);
+STATIC_EQ(PAGE_READONLY, 0x02);
+STATIC_EQ(PAGE_READWRITE, 0x04);
+STATIC_EQ(PAGE_WRITECOPY, 0x08);
+STATIC_EQ(PAGE_EXECUTE, 0x10);
+STATIC_EQ(PAGE_EXECUTE_READ, 0x20);
+STATIC_EQ(PAGE_EXECUTE_READWRITE, 0x40);
+STATIC_EQ(PAGE_EXECUTE_WRITECOPY, 0x80);
+STATIC_EQ(PAGE_GUARD, 0x100);
+STATIC_EQ(SEC_FILE, 0x00800000);
+STATIC_EQ(SEC_IMAGE, 0x01000000);
+STATIC_EQ(SEC_RESERVE, 0x04000000);
+STATIC_EQ(SEC_COMMIT, 0x08000000);
+STATIC_EQ(SEC_NOCACHE, 0x10000000);
+STATIC_EQ(SEC_LARGE_PAGES, 0x80000000u);
+STATIC_EQ(SECTION_QUERY, 0x1);
+STATIC_EQ(SECTION_MAP_WRITE, 0x2);
+STATIC_EQ(SECTION_MAP_READ, 0x4);
+STATIC_EQ(SECTION_MAP_EXECUTE, 0x8);
+STATIC_EQ(SECTION_EXTEND_SIZE, 0x10);
+STATIC_EQ(SECTION_ALL_ACCESS, 0x000F001F);
+STATIC_EQ(FILE_MAP_COPY, 0x1);
+STATIC_EQ(FILE_MAP_WRITE, 0x2);
+STATIC_EQ(FILE_MAP_READ, 0x4);
+STATIC_EQ(FILE_MAP_EXECUTE, 0x20);
+STATIC_EQ(FILE_MAP_ALL_ACCESS, 0x000F001F);
+STATIC_EQ(PROCESSOR_ARCHITECTURE_INTEL, 0);
+STATIC_EQ(PROCESSOR_ARCHITECTURE_AMD64, 9);
+STATIC_EQ(PROCESSOR_AMD_X8664, 8664);
+STATIC_EQ(PROCESSOR_INTEL_PENTIUM, 586);
+STATIC_EQ(ERROR_MAPPED_ALIGNMENT, 1132);
+STATIC_EQ(ERROR_FILE_INVALID, 1006);
+STATIC_EQ(ERROR_INVALID_ADDRESS, 487);
+
+SIGNATURE(CreateFileMappingA,
+          HANDLE (*)(HANDLE, LPSECURITY_ATTRIBUTES, DWORD, DWORD, DWORD, LPCSTR));
+SIGNATURE(OpenFileMappingA, HANDLE (*)(DWORD, BOOL, LPCSTR));
+SIGNATURE(MapViewOfFile, LPVOID (*)(HANDLE, DWORD, DWORD, DWORD, SIZE_T));
+SIGNATURE(MapViewOfFileEx, LPVOID (*)(HANDLE, DWORD, DWORD, DWORD, SIZE_T, LPVOID));
+SIGNATURE(UnmapViewOfFile, BOOL (*)(LPCVOID));
+SIGNATURE(FlushViewOfFile, BOOL (*)(LPCVOID, SIZE_T));
+SIGNATURE(GetSystemInfo, void (*)(LPSYSTEM_INFO));
+SIGNATURE(GetNativeSystemInfo, void (*)(LPSYSTEM_INFO));
+_Static_assert(SAME_TYPE(__typeof__(&CreateFileMapping), __typeof__(&CreateFileMappingA)) &&
+                   SAME_TYPE(__typeof__(&OpenFileMapping), __typeof__(&OpenFileMappingA)),
+               "generic mapping names are the A forms");
+
 /* ---- run time ---- */
 
 static int failures;
