@@ -499,6 +499,36 @@ static void test_message_across_processes(void)
 
 /* ---- documented answers ---- */
 
+/* The largest socket send buffer: a message must fit in one. */
+static unsigned long message_limit(void)
+{
+    unsigned long wmem_max = 0;
+    FILE *f = fopen("/proc/sys/net/core/wmem_max", "r");
+    if (f && fscanf(f, "%lu", &wmem_max) != 1)
+        wmem_max = 0;
+    if (f)
+        fclose(f);
+    return 2 * wmem_max;
+}
+
+static void test_message_limit(const char *name)
+{
+    unsigned long limit = message_limit();
+    if (!limit || limit > (64ul << 20)) {
+        ok(1, "# skip: no message limit to test (net.core.wmem_max %lu)", limit / 2);
+        return;
+    }
+    HANDLE s = make_pipe(name, PIPE_ACCESS_DUPLEX, PIPE_TYPE_MESSAGE, 1);
+    HANDLE c = CreateFileA(name, GENERIC_READ | GENERIC_WRITE, 0, NULL, OPEN_EXISTING, 0, NULL);
+    DWORD size = (DWORD)limit + (1u << 20), n = 0xdead;
+    char *big = calloc(1, size);
+    ok(!WriteFile(c, big, size, &n, NULL) && GetLastError() == ERROR_NOT_ENOUGH_QUOTA && !n,
+       "a message bigger than a socket can hold: ERROR_NOT_ENOUGH_QUOTA, nothing written");
+    free(big);
+    CloseHandle(c);
+    CloseHandle(s);
+}
+
 static void test_documented(void)
 {
     char name[128];
@@ -522,6 +552,7 @@ static void test_documented(void)
     ok(make_pipe("\\\\.\\pipe\\", PIPE_ACCESS_DUPLEX, PIPE_TYPE_BYTE, 1) == INVALID_HANDLE_VALUE &&
            GetLastError() == ERROR_INVALID_NAME,
        "an empty pipe name: ERROR_INVALID_NAME");
+    test_message_limit(name);
     ok(make_pipe(name, PIPE_ACCESS_DUPLEX | FILE_FLAG_OVERLAPPED, PIPE_TYPE_BYTE, 1) ==
                INVALID_HANDLE_VALUE &&
            GetLastError() == ERROR_NOT_SUPPORTED,
