@@ -171,6 +171,8 @@ HANDLE WINAPI CreateFileA(LPCSTR path, DWORD access, DWORD sharing, LPSECURITY_A
         (err = truncate_file(fd, path)))
         CloseHandle(h);
     close(fd); /* the server keeps its own */
+    if (err && !existed)
+        unlink(path); /* a failed CreateFile leaves no file it made */
     if (err)
         return FAIL(err, INVALID_HANDLE_VALUE);
     SetLastError(existed && (disposition == CREATE_ALWAYS || disposition == OPEN_ALWAYS)

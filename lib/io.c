@@ -47,7 +47,7 @@ static uint32_t file_transfer(struct fd_ref *ref, char *buf, uint32_t len, int w
         if (n == 0)
             break; /* end of file: ReadFile succeeds with what it got */
         *done += (uint32_t)n;
-        if (!disk)
+        if (!disk && !writing)
             break; /* a terminal gives a line at a time, and that is a read */
     }
     /* The position follows a positioned transfer on a synchronous handle. */
