@@ -316,6 +316,34 @@ static void test_killed_listener(void)
        "its instance went with it");
 }
 
+/* A server that sends one message and waits to be killed. */
+static int child_serve_once(const char *name)
+{
+    HANDLE s = make_pipe(name, PIPE_ACCESS_OUTBOUND, PIPE_TYPE_BYTE, 1);
+    if (!connect_server(s) || !write_string(s, "hi"))
+        return 1;
+    Sleep(INFINITE);
+    return 0;
+}
+
+static void test_killed_server(void)
+{
+    char name[128], args[256], buf[8];
+    PROCESS_INFORMATION pi;
+    DWORD n = 0;
+    pipe_name(name, sizeof(name), "server", GetCurrentProcessId());
+    snprintf(args, sizeof(args), "serve-once %s", name);
+    ok(spawn_self(args, FALSE, NULL, &pi), "a server process starts");
+    HANDLE c = open_client(name, GENERIC_READ);
+    ok(c != INVALID_HANDLE_VALUE && ReadFile(c, buf, sizeof(buf), &n, NULL) && n == 2,
+       "its client reads what it sent");
+    kill((pid_t)pi.dwProcessId, SIGKILL);
+    ok(!ReadFile(c, buf, sizeof(buf), &n, NULL) && GetLastError() == ERROR_BROKEN_PIPE,
+       "killed, the server leaves its client ERROR_BROKEN_PIPE");
+    ok(finish_child(&pi) == 128 + SIGKILL, "the server died of SIGKILL");
+    CloseHandle(c);
+}
+
 /* ---- many instances ---- */
 
 static int child_many_clients(const char *name)
@@ -572,6 +600,8 @@ int main(int argc, char **argv)
         return child_block_reading(strtoul(argv[2], NULL, 10));
     if (argc == 3 && !strcmp(argv[1], "listen"))
         return child_listen(argv[2]);
+    if (argc == 3 && !strcmp(argv[1], "serve-once"))
+        return child_serve_once(argv[2]);
     if (argc == 3 && !strcmp(argv[1], "many-clients"))
         return child_many_clients(argv[2]);
     if (argc == 3 && !strcmp(argv[1], "inherited-writer"))
@@ -585,6 +615,7 @@ int main(int argc, char **argv)
     test_killed_message_writer();
     test_killed_reader();
     test_killed_listener();
+    test_killed_server();
     test_many_instances();
     test_inherited_pipe();
     test_message_across_processes();
