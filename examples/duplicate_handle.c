@@ -9,18 +9,14 @@
  * the value it received and uses A's pid to open A (SYNCHRONIZE) and watch
  * it. A, waiting on its own handle to the same event, sees the effect.
  *
- * The channel is a Linux FIFO here, because winhandle's named pipes and
- * file mappings come with the IPC work; with them, use CreateNamedPipeA or
- * a named CreateFileMappingA exactly the same way.
+ * The channel is a named pipe, \\.\pipe\winhandle-example-PID: A makes
+ * it before B starts, B opens it as a client and reads one line.
  *
  * Run: duplicate_handle
  */
-#include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
-#include <unistd.h>
 
 #include <windows.h>
 
@@ -31,13 +27,20 @@ static void die(const char *what)
 }
 
 /* Process B: read "HANDLE PID" from the channel, use both. */
-static int process_b(const char *fifo)
+static int process_b(const char *pipe_name)
 {
     unsigned long value = 0, pid_a = 0;
-    FILE *in = fopen(fifo, "r");
-    if (!in || fscanf(in, "%lx %lu", &value, &pid_a) != 2)
+    char line[64];
+    DWORD n;
+    if (!WaitNamedPipeA(pipe_name, 30000))
+        die("B: WaitNamedPipeA");
+    HANDLE in = CreateFileA(pipe_name, GENERIC_READ, 0, NULL, OPEN_EXISTING, 0, NULL);
+    if (in == INVALID_HANDLE_VALUE || !ReadFile(in, line, sizeof(line) - 1, &n, NULL))
         die("B: reading the channel");
-    fclose(in);
+    line[n] = '\0';
+    CloseHandle(in);
+    if (sscanf(line, "%lx %lu", &value, &pid_a) != 2)
+        die("B: reading the channel");
     HANDLE event = (HANDLE)(ULONG_PTR)value;
     printf("[B %5u] received handle %#lx and A's pid %lu\n",
            (unsigned)GetCurrentProcessId(), value, pid_a);
@@ -65,12 +68,15 @@ int main(int argc, char **argv)
     if (argc == 3 && !strcmp(argv[1], "B"))
         return process_b(argv[2]);
 
-    char fifo[64], self[MAX_PATH], cmd[MAX_PATH + 128];
-    snprintf(fifo, sizeof(fifo), "/tmp/winhandle-example-%u", (unsigned)GetCurrentProcessId());
-    if (mkfifo(fifo, 0600) < 0)
-        die("A: mkfifo");
+    char pipe_name[64], self[MAX_PATH], cmd[MAX_PATH + 128];
+    snprintf(pipe_name, sizeof(pipe_name), "\\\\.\\pipe\\winhandle-example-%u",
+             (unsigned)GetCurrentProcessId());
+    HANDLE channel = CreateNamedPipeA(pipe_name, PIPE_ACCESS_OUTBOUND, PIPE_TYPE_BYTE, 1, 0, 0,
+                                      0, NULL);
+    if (channel == INVALID_HANDLE_VALUE)
+        die("A: CreateNamedPipeA");
     GetModuleFileNameA(NULL, self, sizeof(self));
-    snprintf(cmd, sizeof(cmd), "\"%s\" B %s", self, fifo);
+    snprintf(cmd, sizeof(cmd), "\"%s\" B %s", self, pipe_name);
 
     HANDLE event = CreateEventA(NULL, FALSE, FALSE, NULL); /* no name at all */
     STARTUPINFOA si = { .cb = sizeof(si) };
@@ -87,12 +93,16 @@ int main(int argc, char **argv)
            (unsigned)GetCurrentProcessId(), (void *)event, (void *)in_b,
            (unsigned)pi.dwProcessId);
 
-    FILE *out = fopen(fifo, "w");
-    if (!out)
-        die("A: opening the channel");
-    fprintf(out, "%lx %u\n", (unsigned long)(ULONG_PTR)in_b, (unsigned)GetCurrentProcessId());
-    fclose(out);
-    unlink(fifo);
+    /* B may have opened the pipe already: ERROR_PIPE_CONNECTED is success. */
+    char line[64];
+    DWORD n;
+    if (!ConnectNamedPipe(channel, NULL) && GetLastError() != ERROR_PIPE_CONNECTED)
+        die("A: ConnectNamedPipe");
+    snprintf(line, sizeof(line), "%lx %u", (unsigned long)(ULONG_PTR)in_b,
+             (unsigned)GetCurrentProcessId());
+    if (!WriteFile(channel, line, (DWORD)strlen(line), &n, NULL))
+        die("A: writing the channel");
+    CloseHandle(channel);
     fflush(stdout);
 
     if (WaitForSingleObject(event, 30000) != WAIT_OBJECT_0)
