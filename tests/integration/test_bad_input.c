@@ -172,6 +172,60 @@ static void test_malformed(void)
     ok(n == sizeof(ce), "a truncated request followed by a hang-up");
 }
 
+/* File mapping requests with values the library never sends: each gets
+ * an error, the connection lives on, and no section is made. */
+static void test_mapping_requests(void)
+{
+    int fd = hello_ok();
+    struct wh_create_mapping_request cm = {
+        .header = { sizeof(cm), WH_REQ_create_mapping },
+        .protect = 0x08000004u, /* PAGE_READWRITE | SEC_COMMIT */
+        .size = 4096, .reserved = 1,
+    };
+    ssize_t n = write(fd, &cm, sizeof(cm));
+    ok(read_reply(fd, NULL, 0) == ERROR_INVALID_PARAMETER, "create_mapping: reserved not 0");
+    cm.reserved = 0;
+    cm.protect = 0xffffffffu;
+    n += write(fd, &cm, sizeof(cm));
+    ok(read_reply(fd, NULL, 0) == ERROR_INVALID_PARAMETER, "create_mapping: every protection bit");
+    cm.protect = 0x08000004u;
+    cm.size = UINT64_MAX;
+    n += write(fd, &cm, sizeof(cm));
+    ok(read_reply(fd, NULL, 0) == ERROR_INVALID_PARAMETER, "create_mapping: 2^64 - 1 bytes");
+    cm.size = 4096;
+    cm.file = 0x7ffffffcu;
+    n += write(fd, &cm, sizeof(cm));
+    ok(read_reply(fd, NULL, 0) == ERROR_INVALID_HANDLE, "create_mapping: a file handle never made");
+    cm.file = 0;
+    cm.name_len = 5;
+    n += write(fd, &cm, sizeof(cm));
+    ok(read_reply(fd, NULL, 0) == ERROR_INVALID_PARAMETER,
+       "create_mapping: a name length with no name");
+
+    cm.name_len = 0;
+    cm.access = 0x000f001fu; /* SECTION_ALL_ACCESS */
+    struct wh_create_mapping_reply made;
+    n += write(fd, &cm, sizeof(cm));
+    long err = read_reply(fd, &made.handle, sizeof(made) - sizeof(made.header));
+    struct wh_map_view_request mv = {
+        .header = { sizeof(mv), WH_REQ_map_view }, .handle = made.handle, .protect = 0x04,
+        .offset = UINT64_MAX - 0xffff, .size = 1,
+    };
+    n += write(fd, &mv, sizeof(mv));
+    ok(err == 0 && read_reply(fd, NULL, 0) == ERROR_INVALID_PARAMETER,
+       "map_view: an offset near 2^64");
+    mv.offset = 0;
+    mv.protect = 0x300;
+    n += write(fd, &mv, sizeof(mv));
+    ok(read_reply(fd, NULL, 0) == ERROR_INVALID_PARAMETER, "map_view: a protection no view has");
+    mv.protect = 0x04;
+    mv.size = UINT64_MAX;
+    n += write(fd, &mv, sizeof(mv));
+    ok(read_reply(fd, NULL, 0) == ERROR_ACCESS_DENIED, "map_view: 2^64 - 1 bytes");
+    (void)n;
+    close(fd);
+}
+
 static void test_random(void)
 {
     unsigned seed = (unsigned)getpid();
@@ -223,6 +277,7 @@ int main(void)
     ok(t != NULL, "a well-behaved client thread runs alongside");
     test_handshake();
     test_malformed();
+    test_mapping_requests();
     test_random();
     test_other_uid();
     stop_worker = 1;
