@@ -184,3 +184,19 @@ int fd_copy(HANDLE handle)
     fd_put(ref);
     return fd;
 }
+
+uint32_t with_descriptor(HANDLE handle, uint32_t any_of, uint32_t *flags, fd_op op, void *arg,
+                         uint32_t stale_error)
+{
+    uint32_t err = IO_STALE;
+    for (int attempt = 0; attempt < 2 && err == IO_STALE; attempt++) {
+        struct fd_ref *ref;
+        if ((err = fd_get(handle, any_of, &ref, flags)))
+            return err;
+        err = op(handle, ref, arg);
+        fd_put(ref);
+        if (err == IO_STALE)
+            fd_forget(handle);
+    }
+    return err == IO_STALE ? stale_error : err;
+}

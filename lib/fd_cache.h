@@ -50,6 +50,18 @@ struct fd_ref {
 uint32_t fd_get(HANDLE handle, uint32_t any_of, struct fd_ref **ref, uint32_t *flags);
 void fd_put(struct fd_ref *ref);
 
+/* Not a Win32 error: the descriptor belonged to an earlier connection of
+ * a named pipe end; forget it and fetch the new one. */
+#define IO_STALE 0xffffffffu
+
+/* Run op on handle's descriptor (see fd_get for any_of and flags). If op
+ * finds the descriptor stale, it is fetched again and op runs once more;
+ * stale twice, the pipe is treated as broken (stale_error). Returns op's
+ * result or fd_get's error. */
+typedef uint32_t (*fd_op)(HANDLE handle, struct fd_ref *ref, void *arg);
+uint32_t with_descriptor(HANDLE handle, uint32_t any_of, uint32_t *flags, fd_op op, void *arg,
+                         uint32_t stale_error);
+
 /* A close-on-exec copy (above 2) of the handle's descriptor, for a child
  * to have as its own (STARTF_USESTDHANDLES); -1 if it has none. */
 int fd_copy(HANDLE handle);

@@ -56,39 +56,36 @@ static uint32_t file_transfer(struct fd_ref *ref, char *buf, uint32_t len, int w
     return 0;
 }
 
-static uint32_t transfer(HANDLE handle, struct fd_ref *ref, void *buf, uint32_t len,
-                         int writing, OVERLAPPED *ov, uint32_t *done)
+struct transfer {
+    void *buf;
+    uint32_t len, done;
+    int writing;
+    OVERLAPPED *ov;
+};
+
+static uint32_t transfer(HANDLE handle, struct fd_ref *ref, void *arg)
 {
-    *done = 0;
+    struct transfer *t = arg;
+    t->done = 0;
     if ((ref->flags & WH_FD_FILE_TYPE) == FILE_TYPE_PIPE)
-        return writing ? pipe_write(handle, ref, buf, len, done)
-                       : pipe_read(handle, ref, buf, len, done);
-    return file_transfer(ref, buf, len, writing, ov, done);
+        return t->writing ? pipe_write(handle, ref, t->buf, t->len, &t->done)
+                          : pipe_read(handle, ref, t->buf, t->len, &t->done);
+    return file_transfer(ref, t->buf, t->len, t->writing, t->ov, &t->done);
 }
 
-/* The common body: the descriptor (fetched again once if a named pipe
- * was reconnected since we took it), the transfer, the results. */
+/* The common body: the transfer on the descriptor, then the results. */
 static BOOL read_write(HANDLE handle, void *buf, DWORD len, LPDWORD count,
                        LPOVERLAPPED ov, int writing)
 {
-    uint32_t done = 0, err = 0;
+    struct transfer t = { .buf = buf, .len = len, .writing = writing, .ov = ov };
     uint32_t rights = writing ? FILE_WRITE_DATA | FILE_APPEND_DATA : FILE_READ_DATA;
     if (count)
         *count = 0;
     if (!buf && len)
         return FAIL(ERROR_NOACCESS, FALSE);
-    for (int attempt = 0; attempt < 2; attempt++) {
-        struct fd_ref *ref;
-        if ((err = fd_get(handle, rights, &ref, NULL)))
-            break;
-        err = transfer(handle, ref, buf, len, writing, ov, &done);
-        fd_put(ref);
-        if (err != IO_STALE)
-            break;
-        fd_forget(handle);
-    }
-    if (err == IO_STALE)
-        err = writing ? ERROR_NO_DATA : ERROR_BROKEN_PIPE;
+    uint32_t err = with_descriptor(handle, rights, NULL, transfer, &t,
+                                   writing ? ERROR_NO_DATA : ERROR_BROKEN_PIPE);
+    uint32_t done = t.done;
     if (count)
         *count = done;
     if (ov) {

@@ -9,10 +9,6 @@
 
 #include "fd_cache.h"
 
-/* Not a Win32 error: the descriptor belonged to an earlier connection of
- * a named pipe end; forget it and fetch the new one. */
-#define IO_STALE 0xffffffffu
-
 /* Each returns 0, ERROR_MORE_DATA (with *done bytes), IO_STALE or another
  * Win32 error; *done is what moved. handle is only for asking the server
  * what an end of pipe means. */

@@ -7,25 +7,31 @@
 #include "pipe_io.h"
 #include "private.h"
 
+struct peek {
+    void *buf;
+    uint32_t size;
+    struct pipe_peek result;
+};
+
+static uint32_t peek(HANDLE pipe, struct fd_ref *ref, void *arg)
+{
+    struct peek *p = arg;
+    return pipe_peek(pipe, ref, p->buf, p->size, &p->result);
+}
+
 BOOL WINAPI PeekNamedPipe(HANDLE pipe, LPVOID buf, DWORD size, LPDWORD read,
                           LPDWORD avail, LPDWORD left)
 {
-    struct fd_ref *ref;
-    struct pipe_peek peek;
+    struct peek p = { .buf = buf, .size = buf ? size : 0 };
     uint32_t flags = 0;
-    uint32_t err = fd_get(pipe, FILE_READ_DATA, &ref, &flags);
+    uint32_t err = with_descriptor(pipe, FILE_READ_DATA, &flags, peek, &p, ERROR_BROKEN_PIPE);
     /* Windows: a server end without a client is no pipe to peek at. */
     if (err == ERROR_PIPE_LISTENING ||
         (err == ERROR_PIPE_NOT_CONNECTED && (flags & WH_FD_SERVER_END)))
         err = ERROR_BAD_PIPE;
     if (err)
         return FAIL(err, FALSE);
-    err = pipe_peek(pipe, ref, buf, buf ? size : 0, &peek);
-    fd_put(ref);
-    if (err == IO_STALE)
-        err = ERROR_BROKEN_PIPE;
-    if (err)
-        return FAIL(err, FALSE);
+    struct pipe_peek peek = p.result;
     if (read)
         *read = peek.read;
     if (avail)

@@ -7,39 +7,38 @@
 #include "pipe_names.h"
 #include "private.h"
 
+struct transaction {
+    void *in, *out;
+    uint32_t in_size, out_size, read;
+};
+
 /* Write then read through one descriptor, so both see the same
  * connection. A pipe with unread data cannot start a transaction. */
-static uint32_t transact(HANDLE pipe, struct fd_ref *ref, void *in, uint32_t in_size,
-                         void *out, uint32_t out_size, uint32_t *read)
+static uint32_t transact(HANDLE pipe, struct fd_ref *ref, void *arg)
 {
+    struct transaction *t = arg;
     struct pipe_peek peek;
     uint32_t written, err;
+    t->read = 0;
     if (!(ref->flags & WH_FD_READ_MESSAGE))
         return ERROR_BAD_PIPE;
     if ((err = pipe_peek(pipe, ref, NULL, 0, &peek)))
         return err;
     if (peek.avail)
         return ERROR_PIPE_BUSY;
-    if ((err = pipe_write(pipe, ref, in, in_size, &written)))
+    if ((err = pipe_write(pipe, ref, t->in, t->in_size, &written)))
         return err;
-    return pipe_read(pipe, ref, out, out_size, read);
+    return pipe_read(pipe, ref, t->out, t->out_size, &t->read);
 }
 
 BOOL WINAPI TransactNamedPipe(HANDLE pipe, LPVOID in, DWORD in_size, LPVOID out,
                               DWORD out_size, LPDWORD read, LPOVERLAPPED ov)
 {
     (void)ov; /* our handles are synchronous */
-    struct fd_ref *ref;
-    uint32_t done = 0;
-    uint32_t err = fd_get(pipe, FILE_READ_DATA, &ref, NULL);
-    if (!err) {
-        err = transact(pipe, ref, in, in_size, out, out_size, &done);
-        fd_put(ref);
-    }
-    if (err == IO_STALE)
-        err = ERROR_BROKEN_PIPE;
+    struct transaction t = { .in = in, .out = out, .in_size = in_size, .out_size = out_size };
+    uint32_t err = with_descriptor(pipe, FILE_READ_DATA, NULL, transact, &t, ERROR_BROKEN_PIPE);
     if (read)
-        *read = done;
+        *read = t.read;
     return err ? FAIL(err, FALSE) : TRUE;
 }
 
