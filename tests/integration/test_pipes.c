@@ -344,6 +344,41 @@ static void test_killed_server(void)
     CloseHandle(c);
 }
 
+/* ---- a server end reconnected by another process ---- */
+
+static int child_reconnect(unsigned long handle)
+{
+    HANDLE s = (HANDLE)(ULONG_PTR)handle;
+    if (!DisconnectNamedPipe(s))
+        return 1;
+    return ConnectNamedPipe(s, NULL) ? 0 : 2;
+}
+
+static void test_reconnected_elsewhere(void)
+{
+    char name[128], args[64], buf[8];
+    PROCESS_INFORMATION pi;
+    DWORD n;
+    pipe_name(name, sizeof(name), "reconnect", GetCurrentProcessId());
+    HANDLE s = make_pipe(name, PIPE_ACCESS_DUPLEX, PIPE_TYPE_BYTE, 1);
+    HANDLE c1 = CreateFileA(name, GENERIC_READ | GENERIC_WRITE, 0, NULL, OPEN_EXISTING, 0, NULL);
+    write_string(c1, "one");
+    ok(ReadFile(s, buf, sizeof(buf), &n, NULL) && n == 3, "the server end reads its client");
+    SetHandleInformation(s, HANDLE_FLAG_INHERIT, HANDLE_FLAG_INHERIT);
+    snprintf(args, sizeof(args), "reconnect %lu", (unsigned long)(ULONG_PTR)s);
+    ok(spawn_self(args, TRUE, NULL, &pi), "a child shares the server end");
+    ok(WaitNamedPipeA(name, PATIENCE), "it disconnects the client and listens again");
+    HANDLE c2 = CreateFileA(name, GENERIC_READ | GENERIC_WRITE, 0, NULL, OPEN_EXISTING, 0, NULL);
+    ok(write_string(c2, "two") && finish_child(&pi) == 0, "a second client connects and writes");
+    ok(!ReadFile(c1, buf, sizeof(buf), &n, NULL) && GetLastError() == ERROR_PIPE_NOT_CONNECTED,
+       "the first client was thrown off: ERROR_PIPE_NOT_CONNECTED");
+    ok(ReadFile(s, buf, sizeof(buf), &n, NULL) && n == 3 && !memcmp(buf, "two", 3),
+       "here the same server handle reads the second client");
+    CloseHandle(c1);
+    CloseHandle(c2);
+    CloseHandle(s);
+}
+
 /* ---- many instances ---- */
 
 static int child_many_clients(const char *name)
@@ -600,6 +635,8 @@ int main(int argc, char **argv)
         return child_block_reading(strtoul(argv[2], NULL, 10));
     if (argc == 3 && !strcmp(argv[1], "listen"))
         return child_listen(argv[2]);
+    if (argc == 3 && !strcmp(argv[1], "reconnect"))
+        return child_reconnect(strtoul(argv[2], NULL, 10));
     if (argc == 3 && !strcmp(argv[1], "serve-once"))
         return child_serve_once(argv[2]);
     if (argc == 3 && !strcmp(argv[1], "many-clients"))
@@ -616,6 +653,7 @@ int main(int argc, char **argv)
     test_killed_reader();
     test_killed_listener();
     test_killed_server();
+    test_reconnected_elsewhere();
     test_many_instances();
     test_inherited_pipe();
     test_message_across_processes();
