@@ -33,6 +33,11 @@ if [ ! -f "$WINEPREFIX/system.reg" ]; then
     mkdir -p "$(dirname "$WINEPREFIX")"
     "$WINE" wineboot -i >/dev/null 2>&1
 fi
+# USER calls (menus, cursors, windows...) need a display driver; with no X
+# display Wine has none unless told to use the null one. Idempotent.
+if ! grep -q '"Graphics"="null"' "$WINEPREFIX/user.reg" 2>/dev/null; then
+    "$WINE" reg add 'HKCU\Software\Wine\Drivers' /v Graphics /d null /f >/dev/null 2>&1
+fi
 
 if [ $# -eq 0 ]; then
     for src in "$here"/*.c; do
