@@ -61,6 +61,21 @@ enum wh_object_type {
     WH_TYPE_COUNT
 };
 
+/* The types of the session's USER table (server/user.h), as requests name
+ * them and the inspector shows them. A cursor and an icon are one type, as
+ * in Windows (HCURSOR is an HICON). */
+enum wh_user_type {
+    WH_USER_FREE = 0,     /* a free entry; "any type" in lookups */
+    WH_USER_WINDOW = 1,
+    WH_USER_MENU = 2,
+    WH_USER_CURSOR = 3,   /* cursors and icons */
+    WH_USER_ACCEL = 4,    /* accelerator tables */
+    WH_USER_HOOK = 5,
+    WH_USER_DWP = 6,      /* BeginDeferWindowPos's window-position structure */
+    WH_USER_DDE_CONV = 7, /* a DDE conversation */
+    WH_USER_TYPE_COUNT
+};
+
 /* get_handle_fd flags of files and pipes: the low bits are GetFileType's
  * answer (FILE_TYPE_DISK 1, _CHAR 2, _PIPE 3, or 0), the rest say how to
  * move data through the descriptor. */

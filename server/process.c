@@ -17,6 +17,7 @@
 #include "errors.h"
 #include "log.h"
 #include "thread.h"
+#include "user.h"
 #include "wait.h"
 
 #ifndef SYS_pidfd_open
@@ -253,6 +254,7 @@ void process_died(struct process *p)
     close_process_connections(p);
     LIST_FOR_EACH_SAFE(e, next, &p->threads)
         thread_died(LIST_ENTRY(e, struct thread, process_link), p->exit_code);
+    user_process_ended(p); /* its menus, cursors, ... once its threads' are gone */
 
     /* Its handles close now; the object itself stays for its handles. */
     handle_table_destroy(&p->handles);

@@ -8,6 +8,7 @@
 #include "log.h"
 #include "mutex.h"
 #include "process.h"
+#include "user.h"
 #include "wait.h"
 
 static int thread_signaled(struct object *obj, struct thread *waiter)
@@ -148,6 +149,7 @@ void thread_died(struct thread *t, uint32_t exit_code)
     live_threads--;
     cancel_wait(t);
     abandon_mutexes(t);
+    user_thread_ended(t); /* its windows, hooks, ... (USER objects) */
     list_remove(&t->process_link);
     list_add_tail(&ended_threads, &t->process_link);
     wake_up(&t->obj);
