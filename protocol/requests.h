@@ -19,6 +19,8 @@
 #ifndef WINHANDLE_PROTOCOL_REQUESTS_H
 #define WINHANDLE_PROTOCOL_REQUESTS_H
 
+#include "user_requests.h"
+
 #define WH_REQUESTS(REQ, F)                                                    \
     /* First request on every connection. data: nothing. */                    \
     REQ(hello,                                                                  \
@@ -208,6 +210,7 @@
     REQ(list_objects, F(uint32_t, type) F(uint32_t, reserved),                 \
         F(uint32_t, count) F(uint32_t, record_size)                            \
         F(uint32_t, holder_size) F(uint32_t, reserved))                        \
+    WH_USER_REQUESTS(REQ, F) /* USER objects: user_requests.h */            \
     REQ(shutdown, WH_NONE, WH_NONE)
 
 #endif

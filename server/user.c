@@ -302,3 +302,94 @@ void user_table_reset(void)
     initialized = 0;
     table_init();
 }
+
+/* ---- requests on any type ---- */
+
+#include "request.h"
+
+static const uint32_t type_errors[WH_USER_TYPE_COUNT] = {
+    [WH_USER_FREE] = ERR_INVALID_HANDLE,
+    [WH_USER_WINDOW] = ERR_INVALID_WINDOW_HANDLE,
+    [WH_USER_MENU] = ERR_INVALID_MENU_HANDLE,
+    [WH_USER_CURSOR] = ERR_INVALID_CURSOR_HANDLE,
+    [WH_USER_ACCEL] = ERR_INVALID_ACCEL_HANDLE,
+    [WH_USER_HOOK] = ERR_INVALID_HOOK_HANDLE,
+    [WH_USER_DWP] = ERR_INVALID_DWP_HANDLE,
+    [WH_USER_DDE_CONV] = ERR_INVALID_HANDLE,
+};
+
+/* The object, or NULL with the error a bad handle of that type gets. */
+static struct user_object *checked_get(struct request_ctx *ctx, uint32_t handle, uint32_t type)
+{
+    if (type >= WH_USER_TYPE_COUNT) {
+        ctx->error = ERR_INVALID_PARAMETER;
+        return NULL;
+    }
+    struct user_object *obj = user_get(handle, (enum wh_user_type)type);
+    if (!obj)
+        ctx->error = type_errors[type];
+    return obj;
+}
+
+DECL_HANDLER(user_check)
+{
+    struct user_object *obj = checked_get(ctx, req->handle, req->type);
+    if (!obj)
+        return;
+    reply->owner_pid = obj->owner_pid;
+    reply->owner_tid = obj->owner_tid;
+}
+
+DECL_HANDLER(user_destroy)
+{
+    (void)reply;
+    struct user_object *obj = checked_get(ctx, req->handle, req->type);
+    if (!obj || req->type == WH_USER_FREE) {
+        if (obj)
+            ctx->error = ERR_INVALID_PARAMETER; /* a destroyer names its type */
+        return;
+    }
+    uint32_t verdict = obj->ops->may_destroy ? obj->ops->may_destroy(obj, ctx->thread) : 0;
+    if (verdict == USER_KEEP)
+        return;
+    if (verdict) {
+        ctx->error = verdict;
+        return;
+    }
+    user_destroy(obj);
+}
+
+DECL_HANDLER(user_table_info)
+{
+    (void)req;
+    reply->used = used;
+    reply->capacity = USER_TABLE_SIZE;
+    uint32_t *counts = reply_append(ctx, sizeof(used_by_type));
+    if (counts)
+        memcpy(counts, used_by_type, sizeof(used_by_type));
+}
+
+DECL_HANDLER(list_user_objects)
+{
+    if (req->type >= WH_USER_TYPE_COUNT || req->reserved) {
+        ctx->error = ERR_INVALID_PARAMETER;
+        return;
+    }
+    reply->record_size = sizeof(struct wh_user_record);
+    for (uint32_t i = 0; initialized && i < USER_TABLE_SIZE; i++) {
+        struct user_object *obj = table[i].obj;
+        if (!obj || (req->type && obj->ops->type != req->type))
+            continue;
+        struct wh_user_record *rec = reply_append(ctx, sizeof(*rec));
+        if (!rec)
+            return;
+        memset(rec, 0, sizeof(*rec));
+        rec->handle = obj->handle;
+        rec->type = obj->ops->type;
+        rec->owner_pid = obj->owner_pid;
+        rec->owner_tid = obj->owner_tid;
+        if (obj->ops->describe)
+            obj->ops->describe(obj, rec->summary, sizeof(rec->summary));
+        reply->count++;
+    }
+}

@@ -45,6 +45,8 @@ struct user_object;
 
 #define USER_TABLE_SIZE 65536u
 #define USER_MAX_UNIQ 0x7fffu
+#define USER_KEEP 0xffffffffu
+#define USER_KEEP_FAIL WH_USER_FAILED_QUIETLY /* refuse, last error untouched */
 #define USER_RANKS 8 /* user_ops.rank is 0..USER_RANKS-1 */
 
 enum user_owner_kind {
@@ -63,6 +65,11 @@ struct user_ops {
      * struct and the entry). May destroy other USER objects (a menu's
      * submenus, a window's children). NULL: nothing to free. */
     void (*destroy)(struct user_object *obj);
+    /* What the type's destroyer function (DestroyMenu, DestroyCursor, ...)
+     * may do: 0 to destroy, USER_KEEP to succeed and keep the object (a
+     * shared cursor), USER_KEEP_FAIL to fail leaving the caller's last
+     * error alone (a current cursor), or a Win32 error. NULL: always 0. */
+    uint32_t (*may_destroy)(struct user_object *obj, struct thread *caller);
     /* A few words for the inspector ("3 items"); NULL: none. */
     void (*describe)(struct user_object *obj, char *buf, uint32_t len);
 };
@@ -112,6 +119,9 @@ void user_process_ended(struct process *process);
  * cursor) goes when the thread does: such types register a function here
  * (at most a few; called by user_thread_ended before objects go). */
 void user_on_thread_end(void (*fn)(struct thread *thread));
+
+/* For a window's destroy op: the caret in that window goes with it. */
+void caret_window_destroyed(uint32_t window);
 
 /* Counts for the inspector and tests. */
 uint32_t user_count(void);

@@ -24,6 +24,7 @@ DECLARE_HANDLE(HACCEL);
 DECLARE_HANDLE(HDESK);
 DECLARE_HANDLE(HWINSTA);
 DECLARE_HANDLE(HDC);
+DECLARE_HANDLE(HBITMAP); /* GDI: CreateCaret, icons and menu items take one */
 
 typedef struct tagPOINT {
     LONG x;

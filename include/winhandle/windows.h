@@ -15,5 +15,6 @@
 #include "winnt.h"
 #include "winerror.h"
 #include "winbase.h"
+#include "winuser.h"
 
 #endif /* WINHANDLE_WINDOWS_H */

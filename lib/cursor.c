@@ -1,0 +1,149 @@
+/*
+ * Cursors and icons. The server keeps each one's size, hotspot and bits;
+ * the system ones (IDC_ and IDI_ ids, and OCR_ and OIC_ through LoadImageA) are
+ * session objects, the same handle in every process.
+ *
+ * Programs built for Linux carry no Windows resources, so loading by name
+ * from a module finds nothing (ERROR_RESOURCE_TYPE_NOT_FOUND, what Windows
+ * says of a module without cursors). GDI does not exist here: no bitmaps,
+ * so CreateIconIndirect and GetIconInfo are not provided.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "user_private.h"
+
+#define ERROR_RESOURCE_TYPE_NOT_FOUND_ 1813u
+#define ERROR_RESOURCE_NAME_NOT_FOUND_ 1814u
+
+/* Bytes in a row of a bitmap: rows are padded to a 16-bit boundary. */
+static uint32_t row_bytes(int width, int bpp)
+{
+    return (uint32_t)(((width * bpp + 15) / 16) * 2);
+}
+
+static HICON create(int is_icon, int x_hot, int y_hot, int width, int height, int planes,
+                    int bpp, const void *and_bits, const void *xor_bits)
+{
+    if (width <= 0 || height <= 0 || width > 256 || height > 256 || planes <= 0 ||
+        bpp <= 0 || bpp > 32 || planes > 4 || !and_bits || !xor_bits)
+        return FAIL(ERROR_INVALID_PARAMETER, NULL);
+    uint32_t and_len = row_bytes(width, 1) * (uint32_t)height;
+    uint32_t xor_len = row_bytes(width, bpp) * (uint32_t)height * (uint32_t)planes;
+    char *bits = malloc(and_len + xor_len);
+    if (!bits)
+        return FAIL(ERROR_NOT_ENOUGH_MEMORY, NULL);
+    memcpy(bits, and_bits, and_len);
+    memcpy(bits + and_len, xor_bits, xor_len);
+    struct wh_create_cursor_request req = {
+        .is_icon = (uint32_t)is_icon, .x_hot = (uint32_t)x_hot, .y_hot = (uint32_t)y_hot,
+        .width = (uint32_t)width, .height = (uint32_t)height, .planes = (uint32_t)planes,
+        .bpp = (uint32_t)bpp, .and_len = and_len, .xor_len = xor_len,
+    };
+    struct wh_create_cursor_reply reply;
+    uint32_t error = SERVER_CALL(create_cursor, &req, &reply, bits, and_len + xor_len);
+    free(bits);
+    if (!set_result(error))
+        return NULL;
+    return wire_to_user(reply.handle);
+}
+
+HCURSOR WINAPI CreateCursor(HINSTANCE inst, int x_hot, int y_hot, int width, int height,
+                            const VOID *and_plane, const VOID *xor_plane)
+{
+    (void)inst;
+    if (x_hot < 0 || y_hot < 0 || x_hot >= width || y_hot >= height)
+        return FAIL(ERROR_INVALID_PARAMETER, NULL);
+    return create(0, x_hot, y_hot, width, height, 1, 1, and_plane, xor_plane);
+}
+
+HICON WINAPI CreateIcon(HINSTANCE inst, int width, int height, BYTE planes, BYTE bpp,
+                        const BYTE *and_bits, const BYTE *xor_bits)
+{
+    (void)inst;
+    /* An icon's hotspot is its centre. */
+    return create(1, width / 2, height / 2, width, height, planes, bpp, and_bits, xor_bits);
+}
+
+BOOL WINAPI DestroyCursor(HCURSOR cursor)
+{
+    return user_destroy_object(cursor, WH_USER_CURSOR);
+}
+
+BOOL WINAPI DestroyIcon(HICON icon)
+{
+    return user_destroy_object(icon, WH_USER_CURSOR);
+}
+
+HICON WINAPI CopyIcon(HICON icon)
+{
+    struct wh_copy_cursor_request req = { .handle = user_to_wire(icon) };
+    struct wh_copy_cursor_reply reply;
+    if (!set_result(SERVER_CALL(copy_cursor, &req, &reply, NULL, 0)))
+        return NULL;
+    return wire_to_user(reply.handle);
+}
+
+static HICON load_system(LPCSTR name, int is_icon)
+{
+    struct wh_load_system_cursor_request req = {
+        .id = (uint32_t)(ULONG_PTR)name, .is_icon = (uint32_t)is_icon,
+    };
+    struct wh_load_system_cursor_reply reply;
+    if (!set_result(SERVER_CALL(load_system_cursor, &req, &reply, NULL, 0)))
+        return NULL;
+    return wire_to_user(reply.handle);
+}
+
+static HICON load(HINSTANCE inst, LPCSTR name, int is_icon)
+{
+    if (inst)
+        return FAIL(ERROR_RESOURCE_TYPE_NOT_FOUND_, NULL);
+    if (!IS_INTRESOURCE(name))
+        return FAIL(ERROR_RESOURCE_NAME_NOT_FOUND_, NULL);
+    return load_system(name, is_icon);
+}
+
+HCURSOR WINAPI LoadCursorA(HINSTANCE inst, LPCSTR name)
+{
+    return load(inst, name, 0);
+}
+
+HICON WINAPI LoadIconA(HINSTANCE inst, LPCSTR name)
+{
+    return load(inst, name, 1);
+}
+
+/* The system images by their OCR_/OIC_ ids; LR_SHARED gives the shared
+ * one (LoadCursorA's), otherwise a private copy the caller destroys. */
+HANDLE WINAPI LoadImageA(HINSTANCE inst, LPCSTR name, UINT type, int cx, int cy, UINT flags)
+{
+    (void)cx;
+    (void)cy;
+    if (type != IMAGE_CURSOR && type != IMAGE_ICON)
+        return FAIL(ERROR_NOT_SUPPORTED, NULL); /* bitmaps are GDI's */
+    if (flags & LR_LOADFROMFILE)
+        return FAIL(ERROR_FILE_NOT_FOUND, NULL); /* no .cur/.ico reader yet */
+    HICON shared = load(inst, name, type == IMAGE_ICON);
+    if (!shared || (flags & LR_SHARED))
+        return shared;
+    return CopyIcon(shared);
+}
+
+HCURSOR WINAPI SetCursor(HCURSOR cursor)
+{
+    struct wh_set_cursor_request req = { .handle = user_to_wire(cursor), .set = 1 };
+    struct wh_set_cursor_reply reply;
+    if (!set_result(SERVER_CALL(set_cursor, &req, &reply, NULL, 0)))
+        return NULL;
+    return wire_to_user(reply.prev);
+}
+
+HCURSOR WINAPI GetCursor(void)
+{
+    struct wh_set_cursor_request req = { .set = 0 };
+    struct wh_set_cursor_reply reply;
+    if (!set_result(SERVER_CALL(set_cursor, &req, &reply, NULL, 0)))
+        return NULL;
+    return wire_to_user(reply.prev);
+}

@@ -1,0 +1,44 @@
+/*
+ * What the library's USER files share (menus, cursors, hooks, ...).
+ * Nothing here is public API.
+ */
+#ifndef WINHANDLE_LIB_USER_PRIVATE_H
+#define WINHANDLE_LIB_USER_PRIVATE_H
+
+#include "private.h"
+
+/* A USER handle is (uniqueness << 16) | index with the uniqueness below
+ * 0x8000, so its value is positive: zero- and sign-extension agree, and
+ * the low 32 bits are all of it in both widths. */
+static inline uint32_t user_to_wire(const void *h)
+{
+    return (uint32_t)(uintptr_t)h;
+}
+
+static inline void *wire_to_user(uint32_t v)
+{
+    return (void *)(uintptr_t)v;
+}
+
+/* A reply error becomes the last error, except the server's "failed
+ * quietly", which Windows reports with FALSE alone. TRUE on success. */
+static inline BOOL user_result(uint32_t error)
+{
+    if (error == WH_USER_FAILED_QUIETLY)
+        return FALSE;
+    return set_result(error);
+}
+
+/* The destroyer of any type (DestroyMenu, ...): type is WH_USER_*. */
+BOOL user_destroy_object(const void *handle, uint32_t type);
+
+/*
+ * Call the hook chain of type id (WH_*) of the calling thread, as Windows
+ * does for an event: the newest hook first; each may pass the event on
+ * with CallNextHookEx. *called says whether any hook ran; the result is
+ * the first hook's. For the windows engineer: WH_CBT's HCBT_CREATEWND and
+ * HCBT_DESTROYWND, WH_CALLWNDPROC and the others call this.
+ */
+LRESULT call_hooks(int id, int code, WPARAM wparam, LPARAM lparam, BOOL *called);
+
+#endif
