@@ -25,7 +25,7 @@ static uint32_t row_bytes(int width, int bpp)
 static HICON create(int is_icon, int x_hot, int y_hot, int width, int height, int planes,
                     int bpp, const void *and_bits, const void *xor_bits)
 {
-    if (width <= 0 || height <= 0 || width > 256 || height > 256 || planes <= 0 ||
+    if (width < 0 || height < 0 || width > 256 || height > 256 || planes <= 0 ||
         bpp <= 0 || bpp > 32 || planes > 4 || !and_bits || !xor_bits)
         return FAIL(ERROR_INVALID_PARAMETER, NULL);
     uint32_t and_len = row_bytes(width, 1) * (uint32_t)height;
@@ -52,8 +52,6 @@ HCURSOR WINAPI CreateCursor(HINSTANCE inst, int x_hot, int y_hot, int width, int
                             const VOID *and_plane, const VOID *xor_plane)
 {
     (void)inst;
-    if (x_hot < 0 || y_hot < 0 || x_hot >= width || y_hot >= height)
-        return FAIL(ERROR_INVALID_PARAMETER, NULL);
     return create(0, x_hot, y_hot, width, height, 1, 1, and_plane, xor_plane);
 }
 
@@ -101,7 +99,10 @@ static HICON load(HINSTANCE inst, LPCSTR name, int is_icon)
         return FAIL(ERROR_RESOURCE_TYPE_NOT_FOUND_, NULL);
     if (!IS_INTRESOURCE(name))
         return FAIL(ERROR_RESOURCE_NAME_NOT_FOUND_, NULL);
-    return load_system(name, is_icon);
+    HICON icon = load_system(name, is_icon);
+    if (icon)
+        SetLastError(ERROR_SUCCESS); /* Wine's LoadCursorA does; programs may look */
+    return icon;
 }
 
 HCURSOR WINAPI LoadCursorA(HINSTANCE inst, LPCSTR name)

@@ -96,10 +96,16 @@ DECL_HANDLER(create_caret)
 DECL_HANDLER(caret_op)
 {
     struct caret **pp = find_caret(ctx->thread), *c = *pp;
-    /* Every operation needs the thread's caret; Show and Hide also need
-     * it to be in the window they name (NULL: any window). */
-    if (!c || ((req->op == WH_CARET_SHOW || req->op == WH_CARET_HIDE) && req->window &&
-               req->window != c->window)) {
+    /* A thread without a caret: every call succeeds and does nothing
+     * (Wine's answer; the position reads as 0, 0). */
+    if (!c) {
+        if (req->op > WH_CARET_HIDE)
+            ctx->error = ERR_INVALID_PARAMETER;
+        return;
+    }
+    /* Show and Hide name the caret's window, or NULL for any. */
+    if ((req->op == WH_CARET_SHOW || req->op == WH_CARET_HIDE) && req->window &&
+        req->window != c->window) {
         ctx->error = ERR_ACCESS_DENIED;
         return;
     }

@@ -163,10 +163,9 @@ static struct cursor *new_image(struct request_ctx *ctx, const struct cursor *pr
 
 DECL_HANDLER(create_cursor)
 {
-    if (!req->width || !req->height || req->width > MAX_CURSOR_SIDE ||
+    if (req->width > MAX_CURSOR_SIDE ||
         req->height > MAX_CURSOR_SIDE || !req->planes || req->planes > 4 || !req->bpp ||
-        req->bpp > MAX_CURSOR_BPP || req->x_hot >= req->width || req->y_hot >= req->height ||
-        (uint64_t)req->and_len + req->xor_len != ctx->data_len) {
+        req->bpp > MAX_CURSOR_BPP || (uint64_t)req->and_len + req->xor_len != ctx->data_len) {
         ctx->error = ERR_INVALID_PARAMETER;
         return;
     }
@@ -210,7 +209,7 @@ DECL_HANDLER(load_system_cursor)
     uint32_t *slot;
     if (!system_image(req->id, is_icon, &x_hot, &y_hot) ||
         !(slot = shared_slot(req->id, is_icon))) {
-        ctx->error = 1814u; /* ERROR_RESOURCE_NAME_NOT_FOUND */
+        ctx->error = 1813u; /* ERROR_RESOURCE_TYPE_NOT_FOUND, as Wine says */
         return;
     }
     if (*slot && user_get(*slot, WH_USER_CURSOR)) {

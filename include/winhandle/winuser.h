@@ -257,7 +257,9 @@ int WINAPI CopyAcceleratorTableA(HACCEL hAccelSrc, LPACCEL lpAccelDst, int cAcce
 #define IDI_ERROR IDI_HAND
 #define IDI_INFORMATION IDI_ASTERISK
 
-/* LoadImageA's ids of the system images (OEM resources). */
+/* LoadImageA's ids of the system images (OEM resources): as in the SDK,
+ * only for a program that defines OEMRESOURCE before windows.h. */
+#ifdef OEMRESOURCE
 #define OCR_NORMAL 32512
 #define OCR_IBEAM 32513
 #define OCR_WAIT 32514
@@ -286,6 +288,7 @@ int WINAPI CopyAcceleratorTableA(HACCEL hAccelSrc, LPACCEL lpAccelDst, int cAcce
 #define OIC_ERROR OIC_HAND
 #define OIC_INFORMATION OIC_NOTE
 #define OIC_SHIELD 32518
+#endif /* OEMRESOURCE */
 
 #define IMAGE_BITMAP 0
 #define IMAGE_ICON 1

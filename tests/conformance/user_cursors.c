@@ -1,0 +1,106 @@
+/*
+ * Cursors and icons against Wine: the shared system ones, made ones,
+ * copies, the current cursor, destroy and use after destroy.
+ *
+ * Windows: DestroyCursor on the thread's current cursor fails and leaves
+ * the last error alone; a shared (system) cursor "destroyed" stays and is
+ * loaded again as the same handle. A bad handle's error is 1402 on
+ * Windows; where Wine differs only the result is printed and
+ * tests/integration/test_user_objects.c checks it.
+ */
+#include <string.h>
+
+#define OEMRESOURCE /* the OCR_ and OIC_ ids, as with the SDK */
+#include "conformance.h"
+
+static BYTE and_bits[32 * 32 / 8], xor_bits[32 * 32 / 8];
+
+static void check_result(const char *name, BOOL ok)
+{
+    check(name, ok ? "TRUE" : "FALSE");
+}
+
+static void system_images(void)
+{
+    SetLastError(UNTOUCHED_ERROR);
+    HCURSOR arrow = LoadCursorA(NULL, IDC_ARROW);
+    check_create("system.arrow", arrow);
+    check_yes("system.arrow_again_same", LoadCursorA(NULL, IDC_ARROW) == arrow);
+    HCURSOR wait = LoadCursorA(NULL, IDC_WAIT);
+    check_yes("system.wait_differs", wait && wait != arrow);
+    HICON app = LoadIconA(NULL, IDI_APPLICATION);
+    check_yes("system.icon_differs_from_cursor", app && app != arrow);
+    check_yes("system.icon_again_same", LoadIconA(NULL, IDI_APPLICATION) == app);
+    check_yes("system.image_shared_same",
+              LoadImageA(NULL, MAKEINTRESOURCEA(OCR_NORMAL), IMAGE_CURSOR, 0, 0,
+                         LR_SHARED | LR_DEFAULTSIZE) == arrow);
+    check_yes("system.image_icon_shared_same",
+              LoadImageA(NULL, MAKEINTRESOURCEA(OIC_SAMPLE), IMAGE_ICON, 0, 0,
+                         LR_SHARED | LR_DEFAULTSIZE) == app);
+    HANDLE copy = LoadImageA(NULL, MAKEINTRESOURCEA(OCR_NORMAL), IMAGE_CURSOR, 0, 0,
+                             LR_DEFAULTSIZE);
+    check_yes("system.image_unshared_is_new", copy && copy != arrow);
+    check_bool("system.image_unshared_destroy", DestroyCursor(copy));
+    check_result("system.image_unshared_destroyed", DestroyCursor(copy));
+
+    /* Destroying a shared one succeeds and leaves it. */
+    SetLastError(UNTOUCHED_ERROR);
+    check_bool("system.destroy_shared", DestroyCursor(arrow));
+    check_yes("system.after_destroy_same", LoadCursorA(NULL, IDC_ARROW) == arrow);
+    SetLastError(UNTOUCHED_ERROR);
+    check_bool("system.destroy_shared_icon", DestroyIcon(app));
+    check_bool("system.destroy_shared_again", DestroyCursor(arrow));
+
+    SetLastError(UNTOUCHED_ERROR);
+    check_handle("system.unknown_id", LoadCursorA(NULL, MAKEINTRESOURCEA(1)));
+    SetLastError(UNTOUCHED_ERROR);
+    check_handle("system.unknown_icon", LoadIconA(NULL, MAKEINTRESOURCEA(1)));
+}
+
+static void made_images(void)
+{
+    memset(and_bits, 0xff, sizeof(and_bits));
+    SetLastError(UNTOUCHED_ERROR);
+    HCURSOR cur = CreateCursor(NULL, 3, 4, 32, 32, and_bits, xor_bits);
+    check_create("create.cursor", cur);
+    HICON icon = CreateIcon(NULL, 32, 32, 1, 1, and_bits, xor_bits);
+    check_handle("create.icon", icon);
+    HICON copy = CopyIcon(icon);
+    check_yes("copy.is_new", copy && copy != icon);
+    HICON arrow_copy = CopyIcon(LoadCursorA(NULL, IDC_ARROW));
+    check_yes("copy.of_shared_is_new", arrow_copy && arrow_copy != LoadCursorA(NULL, IDC_ARROW));
+    check_bool("copy.of_shared_destroy", DestroyCursor(arrow_copy));
+
+    /* SetCursor returns the previous one; GetCursor the current. */
+    HCURSOR before = GetCursor();
+    check_yes("current.set_returns_previous", SetCursor(cur) == before);
+    check_yes("current.get", GetCursor() == cur);
+    /* The current cursor cannot be destroyed, and the call says nothing. */
+    SetLastError(UNTOUCHED_ERROR);
+    check_bool("current.destroy_refused", DestroyCursor(cur));
+    check_yes("current.still_current", GetCursor() == cur);
+    /* Windows returns the refused cursor here; Wine 8 does not: the
+     * return is not printed (test_user_objects.c checks it). */
+    SetCursor(NULL);
+    check_yes("current.null", GetCursor() == NULL);
+
+    /* A cursor and an icon are one type: DestroyIcon destroys a cursor. */
+    HCURSOR cur2 = CreateCursor(NULL, 0, 0, 32, 32, and_bits, xor_bits);
+    check_bool("destroy.icon_call_on_cursor", DestroyIcon(cur2));
+    check_result("destroyed.destroy_again", DestroyCursor(cur2));
+    check_yes("destroyed.copy", CopyIcon(cur2) == NULL);
+    check_bool("destroy.icon", DestroyIcon(icon));
+    check_bool("destroy.copy", DestroyIcon(copy));
+    check_result("destroyed.icon_again", DestroyIcon(icon));
+    check_result("null.destroy", DestroyCursor(NULL));
+
+    SetLastError(UNTOUCHED_ERROR);
+    check_handle("create.zero_size", CreateCursor(NULL, 0, 0, 0, 0, and_bits, xor_bits));
+}
+
+int main(void)
+{
+    system_images();
+    made_images();
+    return 0;
+}
