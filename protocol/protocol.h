@@ -58,6 +58,8 @@ enum wh_object_type {
     WH_TYPE_FILE = 6,      /* a file, or a descriptor a process had (std handles) */
     WH_TYPE_PIPE = 7,      /* an anonymous pipe end, a named pipe instance or client */
     WH_TYPE_MAPPING = 8,   /* a file mapping: Windows' "Section" */
+    WH_TYPE_DESKTOP = 9,   /* the session's desktop, "Default" (server/desktop.c) */
+    WH_TYPE_WINSTA = 10,   /* its window station, "WinSta0" */
     WH_TYPE_COUNT
 };
 

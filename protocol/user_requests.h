@@ -98,6 +98,20 @@
         F(uint32_t, op) F(uint32_t, window) F(int32_t, x) F(int32_t, y),       \
         F(int32_t, x) F(int32_t, y))                                           \
                                                                                 \
+    /* The desktop and the window station: kernel handles in the caller's  \
+     * table (kind WH_TYPE_DESKTOP or WH_TYPE_WINSTA). get_station: the     \
+     * handle the process keeps for its threads' desktop (of thread tid)   \
+     * or its window station, made on first use; it cannot be closed.     \
+     * open_station: a new handle by name (data). close_station: close a   \
+     * handle of that kind. station_info: the kind of a handle. */         \
+    REQ(get_station, F(uint32_t, kind) F(uint32_t, tid), F(uint32_t, handle))  \
+    REQ(open_station,                                                          \
+        F(uint32_t, kind) F(uint32_t, access) F(uint32_t, inherit)             \
+        F(uint32_t, name_len),                                                 \
+        F(uint32_t, handle))                                                   \
+    REQ(close_station, F(uint32_t, kind) F(uint32_t, handle), WH_NONE)         \
+    REQ(station_info, F(uint32_t, handle), F(uint32_t, kind) F(uint32_t, inherit)) \
+                                                                                \
     /* Window-position structures (DeferWindowPos comes with windows). */    \
     REQ(begin_dwp, F(int32_t, count), F(uint32_t, handle))                     \
     REQ(end_dwp, F(uint32_t, handle), WH_NONE)
