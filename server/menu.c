@@ -52,19 +52,49 @@ struct menu {
     int popup;
     uint32_t count, cap;
     struct menu_item *items;
+    uint32_t seen;      /* the last search that visited it (find_by_command) */
 };
+
+/*
+ * DestroyMenu takes the submenus with it (Windows documents it). A hostile
+ * client can chain 65,536 menus, so the submenus are not destroyed by
+ * recursion but queued, and the outermost destroy drains the queue.
+ */
+static uint32_t *doomed;
+static uint32_t doomed_count, doomed_cap;
+static int draining;
+
+static void doom(uint32_t handle)
+{
+    if (doomed_count == doomed_cap) {
+        uint32_t cap = doomed_cap ? doomed_cap * 2 : 64;
+        uint32_t *d = realloc(doomed, cap * sizeof(*d));
+        if (!d)
+            return; /* the submenu stays, its process's until it ends */
+        doomed = d;
+        doomed_cap = cap;
+    }
+    doomed[doomed_count++] = handle;
+}
 
 static void menu_destroy(struct user_object *obj)
 {
     struct menu *m = (struct menu *)obj;
     for (uint32_t i = 0; i < m->count; i++) {
-        /* DestroyMenu takes the submenus with it (Windows documents it). */
-        struct user_object *sub = user_get(m->items[i].submenu, WH_USER_MENU);
-        if (sub)
-            user_destroy(sub);
+        if (m->items[i].submenu)
+            doom(m->items[i].submenu);
         free(m->items[i].text);
     }
     free(m->items);
+    if (draining)
+        return;
+    draining = 1;
+    while (doomed_count) {
+        struct user_object *sub = user_get(doomed[--doomed_count], WH_USER_MENU);
+        if (sub)
+            user_destroy(sub);
+    }
+    draining = 0;
 }
 
 static void menu_describe(struct user_object *obj, char *buf, uint32_t len)
@@ -95,16 +125,23 @@ static struct menu *get_menu(struct request_ctx *ctx, uint32_t handle)
  * inside a submenu wins over a popup that happens to carry the same id.
  * Sets *owner to the menu the item is in and returns its position, or -1.
  */
-static int64_t find_by_command(struct menu *m, uint32_t id, struct menu **owner, int depth)
+static uint32_t search_count;
+
+static int64_t search(struct menu *m, uint32_t id, struct menu **owner, int depth)
 {
     struct menu *fallback_menu = NULL;
     int64_t fallback = -1;
+    m->seen = search_count;
     for (uint32_t i = 0; i < m->count; i++) {
         struct menu_item *it = &m->items[i];
         struct menu *sub = it->submenu ? (struct menu *)user_get(it->submenu, WH_USER_MENU)
                                        : NULL;
+        /* A menu met twice in one search (a cycle, or one submenu in many
+         * items) is searched once: a hostile menu graph costs its size. */
+        if (sub && sub->seen == search_count)
+            sub = NULL;
         if (sub && depth < MAX_MENU_DEPTH) {
-            int64_t pos = find_by_command(sub, id, owner, depth + 1);
+            int64_t pos = search(sub, id, owner, depth + 1);
             if (pos >= 0)
                 return pos;
             if (it->id == id && fallback < 0) {
@@ -121,6 +158,12 @@ static int64_t find_by_command(struct menu *m, uint32_t id, struct menu **owner,
     return fallback;
 }
 
+static int64_t find_by_command(struct menu *m, uint32_t id, struct menu **owner)
+{
+    search_count++;
+    return search(m, id, owner, 0);
+}
+
 /* The item named by (item, by_position) in m: its menu and position. */
 static int64_t find_item(struct menu *m, uint32_t item, uint32_t by_position,
                          struct menu **owner)
@@ -128,7 +171,7 @@ static int64_t find_item(struct menu *m, uint32_t item, uint32_t by_position,
     *owner = m;
     if (by_position)
         return item < m->count ? (int64_t)item : -1;
-    return find_by_command(m, item, owner, 0);
+    return find_by_command(m, item, owner);
 }
 
 /* The item a request names, or -1 with the request's error set. */
@@ -187,7 +230,7 @@ DECL_HANDLER(menu_insert)
     if (req->by_position) {
         owner = m;
         pos = req->item < m->count ? req->item : m->count; /* past the end appends */
-    } else if ((pos = find_by_command(m, req->item, &owner, 0)) < 0) {
+    } else if ((pos = find_by_command(m, req->item, &owner)) < 0) {
         ctx->error = ERR_MENU_ITEM_NOT_FOUND;
         return;
     }

@@ -283,6 +283,36 @@ static void uniqueness(void)
        "70,000 create/destroy cycles: never the first value again (%d, %d)", failed, again);
 }
 
+/* Menu graphs a hostile program can build: a chain as long as the table
+ * allows (destroyed by one DestroyMenu without deep recursion in the
+ * server), and a menu whose many items all open itself (a search by
+ * command visits it once). */
+static void hostile_menus(void)
+{
+    enum { CHAIN = 20000 };
+    HMENU top = CreatePopupMenu(), prev = top;
+    int built = 1;
+    for (int i = 1; i < CHAIN && prev; i++) {
+        HMENU m = CreatePopupMenu();
+        if (!m || !AppendMenuA(prev, MF_POPUP, (UINT_PTR)m, "deeper"))
+            break;
+        prev = m;
+        built++;
+    }
+    ok(built == CHAIN && DestroyMenu(top) && !IsMenu(prev),
+       "a chain of %d submenus goes with one DestroyMenu (%d built)", CHAIN, built);
+
+    HMENU loop = CreatePopupMenu();
+    for (int i = 0; i < 300; i++)
+        AppendMenuA(loop, MF_POPUP, (UINT_PTR)loop, "me again");
+    DWORD t0 = GetTickCount();
+    char text[8];
+    int n = GetMenuStringA(loop, 12345, text, sizeof(text), MF_BYCOMMAND);
+    ok(n == 0 && GetTickCount() - t0 < 2000,
+       "a menu whose 300 items open itself: a search by command ends at once");
+    ok(DestroyMenu(loop) && !IsMenu(loop), "and it is destroyed once");
+}
+
 int main(int argc, char **argv)
 {
     spawn_self_init();
@@ -298,6 +328,7 @@ int main(int argc, char **argv)
     process_end(0);
     process_end(1);
     not_duplicable();
+    hostile_menus();
     uniqueness();
     return tap_done();
 }
