@@ -112,6 +112,46 @@
     REQ(close_station, F(uint32_t, kind) F(uint32_t, handle), WH_NONE)         \
     REQ(station_info, F(uint32_t, handle), F(uint32_t, kind) F(uint32_t, inherit)) \
                                                                                 \
+    /* DDE (DDEML). An instance belongs to the thread that made it, and   \
+     * its callback runs on that thread: the server queues the work for    \
+     * an instance (dde_next_work hands it over, dde_answer completes it)  \
+     * and the library runs it whenever that thread calls into DDEML.     \
+     * dde_connect and dde_transaction reply only once the other side has  \
+     * answered, or timeout_ms has passed. Every DDE reply's error is a    \
+     * DMLERR_* code (0x4000 and up), DdeGetLastError's. String handles    \
+     * are session atoms: dde_string op WH_DDE_STR_*. */                   \
+    REQ(dde_initialize, F(uint64_t, callback) F(uint32_t, flags)               \
+        F(uint32_t, reserved),                                                 \
+        F(uint32_t, instance))                                                 \
+    REQ(dde_uninitialize, F(uint32_t, instance), WH_NONE)                      \
+    REQ(dde_string,                                                            \
+        F(uint32_t, instance) F(uint32_t, op) F(uint32_t, atom)                \
+        F(uint32_t, len),                                                      \
+        F(uint32_t, atom))                                                     \
+    REQ(dde_name_service,                                                      \
+        F(uint32_t, instance) F(uint32_t, service) F(uint32_t, cmd),           \
+        WH_NONE)                                                               \
+    /* The instances that registered service (0: any); data: ids. */      \
+    REQ(dde_servers, F(uint32_t, instance) F(uint32_t, service),               \
+        F(uint32_t, count))                                                    \
+    REQ(dde_connect,                                                           \
+        F(uint32_t, instance) F(uint32_t, target) F(uint32_t, service)         \
+        F(uint32_t, topic) F(uint32_t, timeout_ms),                            \
+        F(uint32_t, conv))                                                     \
+    REQ(dde_transaction,                                                       \
+        F(uint32_t, conv) F(uint32_t, type) F(uint32_t, format)                \
+        F(uint32_t, item) F(uint32_t, timeout_ms) F(uint32_t, data_len),       \
+        F(uint32_t, flags))                                                    \
+    REQ(dde_disconnect, F(uint32_t, conv), WH_NONE)                            \
+    REQ(dde_next_work, F(uint32_t, instance),                                  \
+        F(uint32_t, work) F(uint32_t, type) F(uint32_t, format)                \
+        F(uint32_t, conv) F(uint32_t, hsz1) F(uint32_t, hsz2)                  \
+        F(uint32_t, has_data) F(uint32_t, reserved))                           \
+    REQ(dde_answer,                                                            \
+        F(uint32_t, work) F(uint32_t, result) F(uint32_t, has_data)            \
+        F(uint32_t, data_len),                                                 \
+        WH_NONE)                                                               \
+                                                                                \
     /* Window-position structures (DeferWindowPos comes with windows). */    \
     REQ(begin_dwp, F(int32_t, count), F(uint32_t, handle))                     \
     REQ(end_dwp, F(uint32_t, handle), WH_NONE)
@@ -129,6 +169,13 @@ struct wh_accel_record {
     uint16_t cmd;
     uint16_t reserved;
 };
+
+/* dde_string.op */
+enum wh_dde_string_op { WH_DDE_STR_CREATE = 0, WH_DDE_STR_FREE = 1, WH_DDE_STR_QUERY = 2,
+                        WH_DDE_STR_KEEP = 3 };
+/* The most a DDE transaction carries, and atoms' lengths (255: Windows'). */
+#define WH_MAX_DDE_DATA (WH_MAX_REQUEST_SIZE - 256u)
+#define WH_MAX_ATOM_LEN 255u
 
 /* caret_op.op */
 enum wh_caret_op { WH_CARET_DESTROY = 0, WH_CARET_SET_POS = 1, WH_CARET_GET_POS = 2,

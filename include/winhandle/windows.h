@@ -16,5 +16,8 @@
 #include "winerror.h"
 #include "winbase.h"
 #include "winuser.h"
+#ifndef WIN32_LEAN_AND_MEAN
+#include "ddeml.h"
+#endif
 
 #endif /* WINHANDLE_WINDOWS_H */
