@@ -5,22 +5,19 @@
  *
  * Programs built for Linux carry no Windows resources, so loading by name
  * from a module finds nothing (ERROR_RESOURCE_TYPE_NOT_FOUND, what Windows
- * says of a module without cursors). GDI does not exist here: no bitmaps,
- * so CreateIconIndirect and GetIconInfo are not provided.
+ * says of a module without cursors). CreateIconIndirect and GetIconInfo
+ * trade in GDI bitmaps, this process's own (lib/bitmap.c).
  */
 #include <stdlib.h>
 #include <string.h>
 
+#include "bitmap.h"
 #include "user_private.h"
 
 #define ERROR_RESOURCE_TYPE_NOT_FOUND_ 1813u
 #define ERROR_RESOURCE_NAME_NOT_FOUND_ 1814u
 
-/* Bytes in a row of a bitmap: rows are padded to a 16-bit boundary. */
-static uint32_t row_bytes(int width, int bpp)
-{
-    return (uint32_t)(((width * bpp + 15) / 16) * 2);
-}
+#define row_bytes bitmap_row_bytes
 
 static HICON create(int is_icon, int x_hot, int y_hot, int width, int height, int planes,
                     int bpp, const void *and_bits, const void *xor_bits)
@@ -147,4 +144,94 @@ HCURSOR WINAPI GetCursor(void)
     if (!set_result(SERVER_CALL(set_cursor, &req, &reply, NULL, 0)))
         return NULL;
     return wire_to_user(reply.prev);
+}
+
+/* Bytes of a bitmap's rows, as many as len, zero past its end. */
+static void copy_rows(unsigned char *dst, uint32_t len, const struct bitmap *b, uint32_t from)
+{
+    memset(dst, 0, len);
+    if (b && from < b->size)
+        memcpy(dst, b->bits + from, len < b->size - from ? len : b->size - from);
+}
+
+/*
+ * From a mask bitmap and a colour one; with no colour bitmap, the mask is
+ * twice as tall: AND mask on top, XOR below (a monochrome image). An
+ * icon's hotspot is its centre, whatever the structure says.
+ */
+HICON WINAPI CreateIconIndirect(PICONINFO info)
+{
+    if (!info || !info->hbmMask)
+        return NULL; /* no error, as Wine and Windows */
+    const struct bitmap *mask = bitmap_get(info->hbmMask);
+    const struct bitmap *color = info->hbmColor ? bitmap_get(info->hbmColor) : NULL;
+    if (!mask || (info->hbmColor && !color) || mask->width > 256)
+        return FAIL(ERROR_INVALID_PARAMETER, NULL);
+    int width = mask->width, height = color ? mask->height : mask->height / 2;
+    int bpp = color ? color->bpp : 1;
+    if (height > 256)
+        return FAIL(ERROR_INVALID_PARAMETER, NULL);
+    uint32_t and_len = row_bytes(width, 1) * (uint32_t)height;
+    uint32_t xor_len = row_bytes(width, bpp) * (uint32_t)height;
+    unsigned char *bits = malloc(and_len + xor_len + 1);
+    if (!bits)
+        return FAIL(ERROR_NOT_ENOUGH_MEMORY, NULL);
+    copy_rows(bits, and_len, mask->bpp == 1 ? mask : NULL, 0);
+    copy_rows(bits + and_len, xor_len, color ? color : mask, color ? 0 : and_len);
+    int x = info->fIcon ? width / 2 : (int)info->xHotspot;
+    int y = info->fIcon ? height / 2 : (int)info->yHotspot;
+    HICON icon = create(info->fIcon ? 1 : 0, x, y, width, height, 1, bpp, bits, bits + and_len);
+    free(bits);
+    return icon;
+}
+
+/* New bitmaps the caller deletes: a monochrome image gives its mask twice
+ * as tall and no colour bitmap, as Windows does. */
+BOOL WINAPI GetIconInfo(HICON icon, PICONINFO info)
+{
+    struct wh_get_cursor_info_request req = { .handle = user_to_wire(icon) };
+    struct wh_get_cursor_info_reply reply;
+    void *var = NULL;
+    uint32_t var_len = 0;
+    if (!set_result(server_call(WH_REQ_get_cursor_info, &req, sizeof(req), NULL, 0, &reply,
+                                sizeof(reply), &var, &var_len))) {
+        free(var);
+        return FALSE;
+    }
+    if (!info) {
+        free(var);
+        return FAIL(ERROR_NOACCESS, FALSE);
+    }
+    int w = (int)reply.width, h = (int)reply.height;
+    uint32_t and_len = var_len >= reply.and_len ? reply.and_len : 0;
+    const unsigned char *bits = var;
+    HBITMAP mask, color = NULL;
+    if (reply.bpp == 1) {
+        /* AND over XOR in one bitmap: the bits are laid out just so. */
+        mask = bitmap_new(w, 2 * h, 1, 1, NULL);
+        struct bitmap *m = bitmap_get(mask);
+        if (m && var_len)
+            memcpy(m->bits, bits, var_len < m->size ? var_len : m->size);
+    } else {
+        mask = bitmap_new(w, h, 1, 1, NULL);
+        color = bitmap_new(w, h, 1, (int)reply.bpp, NULL);
+        struct bitmap *m = bitmap_get(mask), *c = bitmap_get(color);
+        if (m && and_len)
+            memcpy(m->bits, bits, and_len < m->size ? and_len : m->size);
+        if (c && var_len > and_len)
+            memcpy(c->bits, bits + and_len,
+                   var_len - and_len < c->size ? var_len - and_len : c->size);
+    }
+    free(var);
+    if (!mask || (reply.bpp != 1 && !color)) {
+        DeleteObject(mask);
+        DeleteObject(color);
+        return FAIL(ERROR_NOT_ENOUGH_MEMORY, FALSE);
+    }
+    info->fIcon = reply.is_icon ? TRUE : FALSE;
+    info->xHotspot = reply.x_hot;
+    info->yHotspot = reply.y_hot;
+    info->hbmMask = mask;
+    info->hbmColor = color;
+    return TRUE;
 }

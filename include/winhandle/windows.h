@@ -15,6 +15,7 @@
 #include "winnt.h"
 #include "winerror.h"
 #include "winbase.h"
+#include "wingdi.h"
 #include "winuser.h"
 #ifndef WIN32_LEAN_AND_MEAN
 #include "ddeml.h"

@@ -309,6 +309,16 @@ int WINAPI CopyAcceleratorTableA(HACCEL hAccelSrc, LPACCEL lpAccelDst, int cAcce
 #define LR_COPYFROMRESOURCE 0x00004000
 #define LR_SHARED 0x00008000
 
+typedef struct _ICONINFO {
+    BOOL fIcon;
+    DWORD xHotspot;
+    DWORD yHotspot;
+    HBITMAP hbmMask;
+    HBITMAP hbmColor;
+} ICONINFO, *PICONINFO;
+
+HICON WINAPI CreateIconIndirect(PICONINFO piconinfo);
+BOOL WINAPI GetIconInfo(HICON hIcon, PICONINFO piconinfo);
 HCURSOR WINAPI CreateCursor(HINSTANCE hInst, int xHotSpot, int yHotSpot, int nWidth,
                             int nHeight, const VOID *pvANDPlane, const VOID *pvXORPlane);
 HICON WINAPI CreateIcon(HINSTANCE hInstance, int nWidth, int nHeight, BYTE cPlanes,

@@ -98,9 +98,75 @@ static void made_images(void)
     check_handle("create.zero_size", CreateCursor(NULL, 0, 0, 0, 0, and_bits, xor_bits));
 }
 
+static void show_bitmap(const char *name, HBITMAP bm)
+{
+    BITMAP info;
+    if (!bm) {
+        check(name, "none");
+        return;
+    }
+    memset(&info, 0, sizeof(info));
+    int n = GetObjectA(bm, sizeof(info), &info);
+    check(name, "%d: %dx%d", n == (int)sizeof(info), (int)info.bmWidth, (int)info.bmHeight);
+    DeleteObject(bm);
+}
+
+static void show_icon_info(const char *prefix, HICON icon)
+{
+    ICONINFO ii;
+    memset(&ii, 0, sizeof(ii));
+    BOOL ok = GetIconInfo(icon, &ii);
+    check(check_name(prefix, "info"), "%s fIcon %d hotspot %u,%u", ok ? "TRUE" : "FALSE",
+          (int)ii.fIcon, (unsigned)ii.xHotspot, (unsigned)ii.yHotspot);
+    if (ok) {
+        show_bitmap(check_name(prefix, "mask"), ii.hbmMask);
+        check(check_name(prefix, "color"), "%s", ii.hbmColor ? "bitmap" : "none");
+        if (ii.hbmColor)
+            DeleteObject(ii.hbmColor);
+    }
+}
+
+/* Icons and cursors from bitmaps, and their bitmaps back. */
+static void indirect(void)
+{
+    ICONINFO ii;
+    memset(&ii, 0, sizeof(ii));
+    SetLastError(UNTOUCHED_ERROR);
+    check_create("indirect.no_mask", CreateIconIndirect(&ii));
+
+    HBITMAP mask = CreateBitmap(16, 16, 1, 1, and_bits);
+    HBITMAP color = CreateBitmap(16, 16, 1, 32, NULL);
+    HBITMAP mono = CreateBitmap(16, 32, 1, 1, and_bits);
+    check_yes("indirect.bitmaps", mask && color && mono);
+    ii.fIcon = TRUE;
+    ii.xHotspot = 3;
+    ii.yHotspot = 3;
+    ii.hbmMask = mask;
+    ii.hbmColor = color;
+    HICON icon = CreateIconIndirect(&ii);
+    check_handle("indirect.icon", icon);
+    show_icon_info("indirect.icon", icon);
+
+    ii.fIcon = FALSE;
+    ii.hbmColor = NULL;
+    ii.hbmMask = mono;
+    HCURSOR cur = CreateIconIndirect(&ii);
+    check_handle("indirect.mono_cursor", cur);
+    show_icon_info("indirect.mono_cursor", cur);
+    show_icon_info("made.cursor", CreateCursor(NULL, 5, 6, 32, 32, and_bits, xor_bits));
+
+    check_bool("indirect.destroy_icon", DestroyIcon(icon));
+    check_bool("indirect.destroy_cursor", DestroyCursor(cur));
+    check("indirect.info_after_destroy", "%s", GetIconInfo(icon, &ii) ? "TRUE" : "FALSE");
+    check_bool("bitmap.delete", DeleteObject(mask));
+    DeleteObject(color);
+    DeleteObject(mono);
+}
+
 int main(void)
 {
     system_images();
     made_images();
+    indirect();
     return 0;
 }

@@ -1,5 +1,5 @@
 /*
- * winuser.h against the SDK: the layouts of its structures in this
+ * winuser.h (and wingdi.h's bitmaps, ddeml.h) against the SDK: the layouts of its structures in this
  * build's width (i386 = Win32, x86_64 = Win64), the USER handle types,
  * and constant values. Win64 numbers were measured with
  * x86_64-w64-mingw32-gcc; Win32 ones follow from the same fields with
@@ -29,6 +29,10 @@ _Static_assert(offsetof(MSG, pt) == W(20, 36), "MSG.pt");
 _Static_assert(sizeof(ACCEL) == 6 && offsetof(ACCEL, key) == 2 && offsetof(ACCEL, cmd) == 4,
                "ACCEL is 6 bytes, key at 2, as in Windows");
 _Static_assert(sizeof(MENUITEMTEMPLATEHEADER) == 4, "MENUITEMTEMPLATEHEADER");
+_Static_assert(sizeof(ICONINFO) == W(20, 32) && offsetof(ICONINFO, hbmMask) == W(12, 16),
+               "ICONINFO");
+_Static_assert(sizeof(BITMAP) == W(24, 32) && offsetof(BITMAP, bmBits) == W(20, 24), "BITMAP");
+_Static_assert(sizeof(CONVCONTEXT) == 36, "CONVCONTEXT (no pointers: one size)");
 _Static_assert(offsetof(MENUITEMTEMPLATE, mtString) == 4, "MENUITEMTEMPLATE");
 
 /* USER handles are pointers, each its own type; a cursor is an icon. */
