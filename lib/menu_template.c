@@ -3,10 +3,12 @@
  * resource compilers write. Its strings are UTF-16 even for the A call;
  * they become UTF-8 here, the narrow encoding of this library.
  *
- * Version 0 only (MENUITEMTEMPLATEHEADER, then items): each item is a
- * WORD of MF_* options, a WORD id unless it is a popup, and a string; a
- * popup's items follow it, and MF_END marks the last item of each level.
- * The extended (version 1, MENUEX) format is not provided yet.
+ * Version 0 (MENUITEMTEMPLATEHEADER, then items): each item is a WORD of
+ * MF_* options, a WORD id unless it is a popup, and a string; a popup's
+ * items follow it, and MF_END marks the last item of each level.
+ * Version 1 (MENUEX): each item is DWORDs of type, state and id, a WORD
+ * of flags (0x01 popup, 0x80 last), a string, padding to a DWORD, and for
+ * a popup a help id before its items.
  */
 #include <string.h>
 
@@ -80,14 +82,63 @@ static BOOL parse_items(const WORD **p, HMENU menu, int depth)
     }
 }
 
+static DWORD read_dword(const WORD **p)
+{
+    DWORD v = (DWORD)(*p)[0] | (DWORD)(*p)[1] << 16;
+    *p += 2;
+    return v;
+}
+
+static BOOL parse_ex_items(const WORD **p, HMENU menu, int depth)
+{
+    if (depth > MAX_TEMPLATE_DEPTH)
+        return FAIL(ERROR_INVALID_PARAMETER, FALSE);
+    for (;;) {
+        MENUITEMINFOA mii;
+        char text[1024];
+        memset(&mii, 0, sizeof(mii));
+        mii.cbSize = sizeof(mii);
+        mii.fMask = MIIM_FTYPE | MIIM_STATE | MIIM_ID | MIIM_STRING;
+        mii.fType = read_dword(p);
+        mii.fState = read_dword(p);
+        mii.wID = read_dword(p);
+        WORD flags = *(*p)++;
+        read_string(p, text, sizeof(text));
+        /* Items start on DWORD boundaries. */
+        *p = (const WORD *)(((uintptr_t)*p + 3) & ~(uintptr_t)3);
+        mii.dwTypeData = text[0] ? text : NULL;
+        if (flags & 0x01) {
+            (void)read_dword(p); /* the popup's help id */
+            if (!(mii.hSubMenu = CreatePopupMenu()))
+                return FALSE;
+            mii.fMask |= MIIM_SUBMENU;
+            if (!parse_ex_items(p, mii.hSubMenu, depth + 1)) {
+                DestroyMenu(mii.hSubMenu);
+                return FALSE;
+            }
+        }
+        if (!InsertMenuItemA(menu, (UINT)GetMenuItemCount(menu), TRUE, &mii))
+            return FALSE;
+        if (flags & 0x80)
+            return TRUE;
+    }
+}
+
 HMENU WINAPI LoadMenuIndirectA(const MENUTEMPLATEA *tmpl)
 {
     const MENUITEMTEMPLATEHEADER *header = tmpl;
-    if (!header || header->versionNumber != 0)
+    if (!header || header->versionNumber > 1)
         return NULL; /* as Wine: no error for a version it does not know */
+    /* Version 0's offset counts from the header's end; version 1's from
+     * the end of its offset field (before a DWORD help id). */
     const WORD *p = (const WORD *)((const char *)(header + 1) + header->offset);
+    if (header->versionNumber == 1)
+        p = (const WORD *)((const char *)&header->offset + sizeof(WORD) + header->offset);
     HMENU menu = CreateMenu();
-    if (menu && !parse_items(&p, menu, 0)) {
+    BOOL ok = !menu ? FALSE
+              : header->versionNumber ? parse_ex_items(&p, menu, 0)
+                                      : parse_items(&p, menu, 0);
+    if (menu && !ok) {
         DestroyMenu(menu);
         return NULL;
     }

@@ -233,6 +233,29 @@ static void load_indirect(void)
     SetLastError(UNTOUCHED_ERROR);
     check_bool("template.file_gone", IsMenu(file));
 
+    /* The extended (MENUEX) format: File (Open, grayed Exit), Help.
+     * DWORDs are written as two WORDs, low first; items are DWORD-aligned. */
+    static const WORD ex[] __attribute__((aligned(4))) = {
+        1, 4, 0, 0,                    /* version 1, offset 4, help id 0 */
+        0, 0, 0, 0, 30, 0, 0x01,       /* File: type, state, id 30, popup */
+        'F', 'i', 'l', 'e', 0,         /* 12 WORDs so far: aligned */
+        0, 0,                          /* the popup's help id */
+        0, 0, 0, 0, 31, 0, 0,          /* Open, id 31 */
+        'O', 'p', 'e', 'n', 0,
+        0, 0, 3, 0, 32, 0, 0x80,       /* Exit, grayed, id 32, last */
+        'E', 'x', 'i', 't', 0,
+        0, 0, 0, 0, 40, 0, 0x80,       /* Help, id 40, last */
+        'H', 'e', 'l', 'p', 'm', 'e', 0, 0, /* 14 WORDs: padded to 16 */
+    };
+    HMENU exm = LoadMenuIndirectA(ex);
+    check_handle("template_ex.load", exm);
+    check_int("template_ex.count", GetMenuItemCount(exm));
+    check_int("template_ex.file.count", GetMenuItemCount(GetSubMenu(exm, 0)));
+    check_string("template_ex.exit", exm, 32, MF_BYCOMMAND);
+    check("template_ex.exit.state", "0x%x", GetMenuState(exm, 32, MF_BYCOMMAND));
+    check_int("template_ex.help.id", (int)GetMenuItemID(exm, 1));
+    check_bool("template_ex.destroy", DestroyMenu(exm));
+
     static const WORD bad_version[] = { 2, 0, MF_END, 1, 'x', 0 };
     SetLastError(UNTOUCHED_ERROR);
     check_handle("template.bad_version", LoadMenuIndirectA(bad_version));
