@@ -512,8 +512,11 @@ DECL_HANDLER(dde_transaction)
 DECL_HANDLER(dde_disconnect)
 {
     (void)reply;
+    /* A conversation is its instance's: only its thread ends it. */
     struct dde_conv *c = user_get_ops(req->conv, &conv_ops, &ctx->error);
-    if (c)
+    if (c && c->hdr.owner_tid != ctx->thread->tid)
+        ctx->error = DMLERR_INVALIDPARAMETER;
+    else if (c)
         user_destroy(&c->hdr);
 }
 

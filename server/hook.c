@@ -61,6 +61,13 @@ static void hook_describe(struct user_object *obj, char *buf, uint32_t len)
         snprintf(buf, len, "type %d, global", h->id);
 }
 
+/* Only the process that set a hook may take it off (another process
+ * could otherwise silence a hook it does not own). */
+static uint32_t hook_may_destroy(struct user_object *obj, struct thread *caller)
+{
+    return caller && caller->process->pid == ((struct hook *)obj)->pid ? 0 : ERR_ACCESS_DENIED;
+}
+
 static const struct user_ops hook_ops = {
     .type = WH_USER_HOOK,
     .name = "Hook",
@@ -68,6 +75,7 @@ static const struct user_ops hook_ops = {
     .rank = 1,
     .invalid_error = ERR_INVALID_HOOK_HANDLE,
     .destroy = hook_destroy,
+    .may_destroy = hook_may_destroy,
     .describe = hook_describe,
 };
 

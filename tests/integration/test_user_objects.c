@@ -12,6 +12,7 @@
  *  - a thread's hooks and window positions go when it ends, its process's
  *    menus stay; a process's objects all go when it ends, SIGKILL included;
  *  - DuplicateHandle does not take a USER handle (ERROR_INVALID_HANDLE);
+ *  - only the process that set a hook takes it off (ERROR_ACCESS_DENIED);
  *  - over more create/destroy cycles than the table has entries, no
  *    destroyed value names a new object.
  */
@@ -31,6 +32,13 @@ static BOOL fails_with(BOOL ok, DWORD error)
 }
 
 /* ---- a child that uses its parent's menu by value ---- */
+
+static int child_unhook(HHOOK hook)
+{
+    SetLastError(0);
+    BOOL ok = UnhookWindowsHookEx(hook);
+    return !ok && GetLastError() == ERROR_ACCESS_DENIED ? 1 : 2;
+}
 
 static int child_menu(HMENU menu, HMENU victim)
 {
@@ -160,6 +168,18 @@ static DWORD WINAPI make_objects(LPVOID arg)
     o->dwp = BeginDeferWindowPos(2);
     o->menu = CreateMenu();
     return 0;
+}
+
+static void foreign_unhook(void)
+{
+    HHOOK hook = SetWindowsHookExA(WH_MSGFILTER, any_hook, NULL, GetCurrentThreadId());
+    char args[64];
+    snprintf(args, sizeof(args), "unhook %lu", (unsigned long)(ULONG_PTR)hook);
+    PROCESS_INFORMATION pi;
+    DWORD code = spawn_self(args, FALSE, NULL, &pi) ? finish_child(&pi) : 0xdead;
+    ok(code == 1, "another process cannot take a hook off: ERROR_ACCESS_DENIED (%u)",
+       (unsigned)code);
+    ok(UnhookWindowsHookEx(hook), "its own process can");
 }
 
 static void thread_end(void)
@@ -319,12 +339,15 @@ int main(int argc, char **argv)
     if (argc > 3 && !strcmp(argv[1], "menu"))
         return child_menu((HMENU)(ULONG_PTR)strtoul(argv[2], NULL, 0),
                           (HMENU)(ULONG_PTR)strtoul(argv[3], NULL, 0));
+    if (argc > 2 && !strcmp(argv[1], "unhook"))
+        return child_unhook((HHOOK)(ULONG_PTR)strtoul(argv[2], NULL, 0));
     if (argc > 3 && !strcmp(argv[1], "objects"))
         return child_objects((DWORD)strtoul(argv[2], NULL, 0), atoi(argv[3]));
     menu_across_processes();
     dead_object_errors();
     refused_cursor();
     thread_end();
+    foreign_unhook();
     process_end(0);
     process_end(1);
     not_duplicable();
