@@ -28,7 +28,7 @@ static const char *shared(const char *what)
 
 static DWORD server_inst;
 static char poked[64], executed[64];
-static int stall_after_connect, stalled;
+static int stall_after_connect;
 
 static int item_is(HSZ hsz, const char *text)
 {
@@ -52,8 +52,13 @@ static HDDEDATA CALLBACK server_callback(UINT type, UINT fmt, HCONV conv, HSZ hs
     case XTYP_CONNECT:
         return (HDDEDATA)(ULONG_PTR)item_is(hsz1, "Topic");
     case XTYP_CONNECT_CONFIRM:
-        if (stall_after_connect)
-            stalled = 1;
+        if (stall_after_connect) {
+            /* Stop answering: stay in this callback until told to end, so
+             * the pump runs nothing more (work queued behind this waits). */
+            HANDLE stop = CreateEventA(NULL, TRUE, FALSE, shared("stop"));
+            WaitForSingleObject(stop, 60000);
+            CloseHandle(stop);
+        }
         return NULL;
     case XTYP_REQUEST:
         if (fmt != CF_TEXT)
@@ -101,8 +106,7 @@ static int server(int stall)
     ReleaseSemaphore(ready, 1, NULL);
     /* The pump: any DDEML call runs what waits for this thread. */
     while (WaitForSingleObject(stop, 1) == WAIT_TIMEOUT)
-        if (!stalled)
-            DdeGetLastError(server_inst);
+        DdeGetLastError(server_inst);
     DdeUninitialize(server_inst);
     return 0;
 }
