@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Build bench/bench.c twice, natively against libwinhandle (a release build
+# Build the benchmark (bench/*.c) twice, natively against libwinhandle (a release build
 # of this tree) and with mingw-w64, run both and print one table: ns/op on
 # each side and the ratio Wine/winhandle. The cases run one at a time, on
 # one side then the other, and the whole list is run ROUNDS times, so that
@@ -108,10 +108,11 @@ trap cleanup EXIT
 # The same warnings in both builds, and errors too.
 warnings=(-Wall -Wextra -Werror)
 # shellcheck disable=SC2046 # pkg-config prints words
-cc -O2 "${warnings[@]}" -o "$work/bench" bench/bench.c \
+sources=(bench/harness.c bench/groups.c bench/cases_*.c)
+cc -O2 "${warnings[@]}" -o "$work/bench" "${sources[@]}" \
     $(PKG_CONFIG_PATH="$build/meson-uninstalled" pkg-config --cflags --libs winhandle) \
     -Wl,-rpath,"$build/lib"
-x86_64-w64-mingw32-gcc -O2 "${warnings[@]}" -static-libgcc -o "$work/bench.exe" bench/bench.c
+x86_64-w64-mingw32-gcc -O2 "${warnings[@]}" -static-libgcc -o "$work/bench.exe" "${sources[@]}"
 
 # ---- the two sides ----
 # winhandle: a private server in a fresh session directory, started by the
@@ -197,6 +198,7 @@ $1 == "NA" {
     nna[k]++
     na[k] = r
 }
+$1 == "BYTES" { bytes[$2] = $3 + 0 }
 $1 == "NOTE" {
     r = (side == 1 ? "winhandle: " : "Wine: ") substr($0, 6)
     if (!(r in seen)) { seen[r] = 1; notes[++nnotes] = r }
@@ -231,6 +233,16 @@ END {
             }
         }
         printf fmt, c, cb[1], cm[1], cb[2], cm[2], ratio(b[1], b[2]), ratio(m[1], m[2])
+    }
+    for (i = 1; i <= n; i++) {
+        c = list[i]
+        if (!(c in bytes)) continue
+        # bytes per ns * 1e9 / 1e6 = MB/s
+        for (s = 1; s <= 2; s++) {
+            k = s SUBSEP c
+            mbs[s] = k in best && !(k in na) ? sprintf("%.0f MB/s", bytes[c] * 1000 / best[k]) : "n/a"
+        }
+        printf "throughput: %s: winhandle %s, Wine %s (best sample)\n", c, mbs[1], mbs[2]
     }
     for (i = 1; i <= nfoot; i++) printf "[%d] n/a: %s\n", i, foot[i]
     for (i = 1; i <= nnotes; i++) printf "note: %s\n", notes[i]

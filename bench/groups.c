@@ -1,0 +1,12 @@
+/* Every group of cases, in the order the table shows them. Add a group's
+ * line here when you add a cases_AREA.c. */
+#include "bench.h"
+
+extern const struct bench_group bench_kernel;
+extern const struct bench_group bench_ipc;
+
+const struct bench_group *const bench_groups[] = {
+    &bench_kernel,
+    &bench_ipc,
+    NULL,
+};
