@@ -10,6 +10,7 @@
 
 #include <windows.h>
 
+#include "spawn_self.h"
 #include "tap.h"
 
 /* The array "may not contain multiple copies of the same handle": a
@@ -148,8 +149,86 @@ static void executable_file_section(void)
     DeleteFileA(path);
 }
 
-int main(void)
+/* lpProcessAttributes and lpThreadAttributes: their bInheritHandle
+ * "determines whether the returned handle to the new process [thread]
+ * object can be inherited by child processes" (Wine ignores both). */
+static void process_attributes_inherit(void)
 {
+    SECURITY_ATTRIBUTES yes = { sizeof(yes), NULL, TRUE };
+    STARTUPINFOA si = { .cb = sizeof(si) };
+    PROCESS_INFORMATION pi;
+    char cmd[MAX_PATH + 16];
+    DWORD pflags = 0, tflags = 0;
+    snprintf(cmd, sizeof(cmd), "\"%s\" exit", self_path);
+    BOOL started = CreateProcessA(NULL, cmd, &yes, NULL, FALSE, 0, NULL, NULL, &si, &pi);
+    ok(started, "CreateProcessA with an inheritable process handle");
+    if (!started)
+        return;
+    ok(GetHandleInformation(pi.hProcess, &pflags) && (pflags & HANDLE_FLAG_INHERIT),
+       "the process handle is inheritable");
+    ok(GetHandleInformation(pi.hThread, &tflags) && !(tflags & HANDLE_FLAG_INHERIT),
+       "the thread handle, given no attributes, is not");
+    finish_child(&pi);
+}
+
+/* TerminateProcess: "After a process has terminated, call to
+ * TerminateProcess with open handles to the process fails with
+ * ERROR_ACCESS_DENIED error code" (Wine returns TRUE). */
+static void terminate_ended_process(void)
+{
+    PROCESS_INFORMATION pi;
+    BOOL started = spawn_self("exit", FALSE, NULL, &pi);
+    ok(started, "a child that exits at once");
+    if (!started)
+        return;
+    ok(WaitForSingleObject(pi.hProcess, 20000) == WAIT_OBJECT_0, "has ended");
+    SetLastError(0);
+    BOOL terminated = TerminateProcess(pi.hProcess, 7);
+    DWORD error = GetLastError();
+    ok(!terminated && error == ERROR_ACCESS_DENIED,
+       "TerminateProcess on it fails with ERROR_ACCESS_DENIED (%d, %u)", terminated,
+       (unsigned)error);
+    DWORD code = 1234;
+    ok(GetExitCodeProcess(pi.hProcess, &code) && code == 0, "and its exit code stays 0");
+    finish_child(&pi);
+}
+
+/* The documented way to close a handle in another process: source that
+ * process, target NULL, DUPLICATE_CLOSE_SOURCE (Wine fails with
+ * ERROR_INVALID_HANDLE and leaves the handle open). */
+static void remote_close_without_target(void)
+{
+    PROCESS_INFORMATION pi;
+    HANDLE ev = CreateEventA(NULL, TRUE, FALSE, NULL), remote = NULL, back = NULL;
+    BOOL started = spawn_self("idle", FALSE, NULL, &pi);
+    ok(started, "an idle child");
+    if (!started) {
+        CloseHandle(ev);
+        return;
+    }
+    ok(DuplicateHandle(GetCurrentProcess(), ev, pi.hProcess, &remote, 0, FALSE,
+                       DUPLICATE_SAME_ACCESS),
+       "an event duplicated into it");
+    ok(DuplicateHandle(pi.hProcess, remote, NULL, NULL, 0, FALSE, DUPLICATE_CLOSE_SOURCE),
+       "DuplicateHandle(child, copy, NULL, NULL, DUPLICATE_CLOSE_SOURCE) succeeds");
+    ok(!DuplicateHandle(pi.hProcess, remote, GetCurrentProcess(), &back, 0, FALSE,
+                        DUPLICATE_SAME_ACCESS) &&
+           GetLastError() == ERROR_INVALID_HANDLE,
+       "and the copy is gone from the child");
+    TerminateProcess(pi.hProcess, 0);
+    finish_child(&pi);
+    CloseHandle(ev);
+}
+
+int main(int argc, char **argv)
+{
+    if (argc > 1 && !strcmp(argv[1], "exit"))
+        return 0;
+    if (argc > 1 && !strcmp(argv[1], "idle")) {
+        Sleep(20000);
+        return 0;
+    }
+    spawn_self_init();
     wait_all_duplicates();
     release_count();
     close_without_target();
@@ -157,5 +236,8 @@ int main(void)
     global_is_local();
     section_protection();
     executable_file_section();
+    process_attributes_inherit();
+    terminate_ended_process();
+    remote_close_without_target();
     return tap_done();
 }
