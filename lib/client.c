@@ -22,6 +22,7 @@
 
 #include "../protocol/session_dir.h"
 #include "private.h"
+#include "trace.h"
 
 static __thread int conn_fd = -1;
 static pthread_key_t conn_key;
@@ -71,6 +72,8 @@ static void after_fork_child(void)
 static void init_once(void)
 {
     pthread_key_create(&conn_key, thread_gone);
+    if (!observer)
+        trace_read_env();
     pthread_atfork(NULL, NULL, after_fork_child);
 }
 
@@ -326,7 +329,7 @@ static int say_hello(int fd)
         .pid = (uint32_t)getpid(),
         .tid = (uint32_t)gettid(),
         .bitness = sizeof(void *) * 8,
-        .flags = observer ? WH_HELLO_OBSERVER : 0,
+        .flags = observer ? WH_HELLO_OBSERVER : trace_mode ? WH_HELLO_TRACE : 0,
     };
     struct wh_hello_reply reply;
     int64_t err = exchange(fd, WH_REQ_hello, &req, sizeof(req), NULL, 0, -1, NULL,
@@ -419,6 +422,9 @@ uint32_t server_call_fd(uint32_t code, void *req, uint32_t req_size,
         pthread_setspecific(conn_key, NULL);
         return WH_ERROR_NO_SERVER;
     }
+    /* Set only for a traced process (trace.h): the one test tracing costs. */
+    if (((struct wh_reply_header *)reply)->trace)
+        trace_after_call((uint32_t)err);
     return (uint32_t)err;
 }
 
@@ -428,6 +434,7 @@ void process_report_exit(uint32_t code)
 {
     struct wh_process_exit_request req = { .exit_code = code };
     struct wh_process_exit_reply reply;
+    trace_at_exit(); /* before the server hears of the end */
     exit_reported = 1;
     SERVER_CALL(process_exit, &req, &reply, NULL, 0);
 }

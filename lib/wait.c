@@ -4,6 +4,7 @@
 #include <unistd.h>
 
 #include "private.h"
+#include "trace.h"
 
 static DWORD wait_call(DWORD count, const HANDLE *handles, BOOL wait_all,
                        DWORD timeout, HANDLE signal)
@@ -42,8 +43,10 @@ DWORD WINAPI WaitForMultipleObjects(DWORD count, const HANDLE *handles, BOOL wai
 DWORD WINAPI SignalObjectAndWait(HANDLE signal, HANDLE wait, DWORD timeout, BOOL alertable)
 {
     (void)alertable; /* no APCs exist here, so nothing can alert the wait */
-    if (!signal)
+    if (!signal) {
+        trace_bad_handle_here(signal);
         return FAIL(ERROR_INVALID_HANDLE, WAIT_FAILED);
+    }
     return wait_call(1, &wait, FALSE, timeout, signal);
 }
 

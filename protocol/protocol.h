@@ -20,7 +20,7 @@
 #include "requests.h"
 
 /* Bumped whenever any struct or meaning below changes. */
-#define WH_PROTOCOL_VERSION 6
+#define WH_PROTOCOL_VERSION 7
 
 /* The largest request the server accepts (header + body + data). A name is
  * at most MAX_PATH characters and a wait names 64 handles, so this is ample;
@@ -42,6 +42,7 @@
 
 /* hello.flags */
 #define WH_HELLO_OBSERVER 1u /* the inspector: not a Win32 process */
+#define WH_HELLO_TRACE 2u    /* WINHANDLE_TRACE: see trace_requests.h */
 
 /* new_process flags. */
 #define WH_NEW_PROCESS_INHERIT 1u   /* bInheritHandles */
@@ -103,6 +104,8 @@ struct wh_request_header {
 struct wh_reply_header {
     uint32_t size;  /* of the whole reply, header included */
     uint32_t error; /* Win32 error code; 0 = success */
+    uint32_t trace; /* notes waiting for trace_site (traced callers only) */
+    uint32_t reserved;
 };
 
 #define WH_NONE

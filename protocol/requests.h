@@ -19,6 +19,7 @@
 #ifndef WINHANDLE_PROTOCOL_REQUESTS_H
 #define WINHANDLE_PROTOCOL_REQUESTS_H
 
+#include "trace_requests.h"
 #include "user_requests.h"
 
 #define WH_REQUESTS(REQ, F)                                                    \
@@ -211,6 +212,7 @@
         F(uint32_t, count) F(uint32_t, record_size)                            \
         F(uint32_t, holder_size) F(uint32_t, reserved))                        \
     WH_USER_REQUESTS(REQ, F) /* USER objects: user_requests.h */            \
+    WH_TRACE_REQUESTS(REQ, F) /* tracing: trace_requests.h */               \
     REQ(shutdown, WH_NONE, WH_NONE)
 
 #endif

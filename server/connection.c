@@ -18,6 +18,7 @@
 #include "process.h"
 #include "request.h"
 #include "thread.h"
+#include "trace.h"
 #include "wait.h"
 
 uint32_t server_idle_timeout_ms = 5000;
@@ -175,6 +176,8 @@ void connection_reply_fd(struct connection *c, uint32_t error, const void *fixed
     struct wh_reply_header *h = (struct wh_reply_header *)fixed;
     h->size = fixed_size + var_len;
     h->error = error;
+    h->trace = trace_pending(c);
+    h->reserved = 0;
     if (queue_output(c, fixed, fixed_size) < 0 ||
         (var_len && queue_output(c, var, var_len) < 0)) {
         log_error("out of memory queuing a reply: closing connection");
@@ -212,6 +215,7 @@ void connection_close(struct connection *c)
     c->closed = 1;
     close_fds(c);
     close_out_fds(c);
+    trace_forget(c);
     loop_remove(&c->watch);
     close(c->watch.fd);
     list_remove(&c->link);
@@ -299,6 +303,7 @@ static int handle_hello(struct connection *c, const void *request, uint32_t size
         c->observer = 1;
     else
         error = register_peer(c, req);
+    c->traced = !error && !c->observer && (req->flags & WH_HELLO_TRACE);
     if (!error)
         c->hello_done = 1;
     else
@@ -329,7 +334,10 @@ static int handle_request(struct connection *c, const void *request, uint32_t si
     uint64_t reply_buf[(WH_MAX_FIXED_REPLY + 7) / 8];
     struct request_ctx ctx = { .conn = c, .thread = c->thread, .process = c->process,
                                .reply_fd = -1 };
+    if (c->traced)
+        trace_begin(c, ((const struct wh_request_header *)request)->code);
     int reply_size = dispatch_request(&ctx, request, size, reply_buf);
+    trace_end();
     if (reply_size < 0) {
         free(ctx.var);
         return -1;

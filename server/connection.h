@@ -18,6 +18,7 @@
 
 struct process;
 struct thread;
+struct trace_log;
 
 struct connection {
     struct fd_watch watch;
@@ -43,6 +44,8 @@ struct connection {
      * its reply starts (SCM_RIGHTS attaches it to that first byte). */
     struct { size_t offset; int fd; } out_fds[WH_MAX_REQUEST_FDS];
     uint32_t out_nfds;
+    int traced;                  /* hello said WH_HELLO_TRACE */
+    struct trace_log *trace_log; /* notes of its requests (trace.c), or NULL */
 };
 
 /* Server settings, set by main(). */

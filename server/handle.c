@@ -8,6 +8,7 @@
 #include "object.h"
 #include "process.h"
 #include "thread.h"
+#include "trace.h"
 
 uint32_t handle_limit = WH_MAX_HANDLES;
 
@@ -57,6 +58,8 @@ uint32_t handle_alloc(struct handle_table *table, struct object *obj,
     obj->handle_count++;
     table->count++;
     *error = 0;
+    if (trace_conn)
+        trace_note_alloc(table, (index + 1) * 4, obj);
     return (index + 1) * 4;
 }
 
@@ -65,11 +68,17 @@ struct handle_entry *handle_lookup(struct handle_table *table, uint32_t handle)
     /* The two low bits are tag bits that Windows ignores (OBJ_HANDLE_TAGBITS),
      * and so do we: h + 1 is h. Callers deal with the pseudo-handles first. */
     handle &= ~3u;
-    if (!handle)
+    if (!handle) {
+        if (trace_conn)
+            trace_note_invalid(table, 0, WH_TRACE_INVALID, NULL);
         return NULL;
+    }
     uint32_t index = handle / 4 - 1;
-    if (index >= table->top || !table->entries[index].obj)
+    if (index >= table->top || !table->entries[index].obj) {
+        if (trace_conn)
+            trace_note_invalid(table, handle, WH_TRACE_INVALID, NULL);
         return NULL;
+    }
     return &table->entries[index];
 }
 
@@ -77,6 +86,8 @@ void handle_close_entry(struct handle_table *table, struct handle_entry *entry)
 {
     struct object *obj = entry->obj;
     uint32_t index = (uint32_t)(entry - table->entries);
+    if (entry->site || trace_conn)
+        trace_note_close(table, entry);
     entry->obj = NULL;
     entry->access = table->free_head;
     table->free_head = index + 1;
@@ -139,6 +150,8 @@ static struct object *get_typed(struct thread *thread, uint32_t handle,
 {
     struct object *obj = get_handle_obj_access(thread, handle, granted, error);
     if (obj && ops && obj->ops != ops) {
+        if (trace_conn)
+            trace_note_invalid(&thread->process->handles, handle, WH_TRACE_WRONG_TYPE, obj);
         *error = ERR_INVALID_HANDLE;
         return NULL;
     }

@@ -30,6 +30,7 @@ struct handle_entry {
     uint8_t origin;      /* enum wh_handle_origin */
     uint16_t reserved;
     uint32_t origin_pid; /* who duplicated it here, or the parent */
+    uint32_t site;       /* creation site (trace.h), 0 if untraced */
 };
 
 struct handle_table {

@@ -45,6 +45,7 @@ uint32_t handle_table_inherit(struct handle_table *dst, const struct handle_tabl
             *d = *s;
             d->origin = WH_ORIGIN_INHERITED;
             d->origin_pid = parent_pid;
+            d->site = 0; /* the parent's site stays the parent's */
             grab_object(d->obj);
             d->obj->handle_count++;
             dst->count++;

@@ -47,6 +47,7 @@ static void mark_observer_requests(void)
     descs[WH_REQ_server_info].observer_ok = 1;
     descs[WH_REQ_list_processes].observer_ok = 1;
     descs[WH_REQ_list_handles].observer_ok = 1;
+    descs[WH_REQ_list_handle_sites].observer_ok = 1;
     descs[WH_REQ_list_objects].observer_ok = 1;
     descs[WH_REQ_user_table_info].observer_ok = 1;
     descs[WH_REQ_list_user_objects].observer_ok = 1;

@@ -14,6 +14,10 @@
 #include "query.h"
 #include "table.h"
 #include "tool.h"
+#include "trace_sites.h"
+
+/* With --trace: the sites of the process being shown (trace_sites.c). */
+static const struct site_list *sites;
 
 static int handle_matches(const struct tool_options *opt, const struct handle_info *h)
 {
@@ -47,6 +51,10 @@ static void handle_json(struct json *j, const struct handle_info *h)
     json_key_uint_or_null(j, "origin_pid", r->origin_pid);
     json_key(j, "state");
     state_json(j, r->type, r->signaled, r->state, r->owner_pid);
+    if (sites) {
+        json_key(j, "site");
+        site_json(j, site_of(sites, r->handle));
+    }
     json_end_object(j);
 }
 
@@ -100,6 +108,12 @@ static void process_handles_text(const struct tool_options *opt,
             handle_row(&t, &h[i]);
     table_print(&t, stdout);
     table_free(&t);
+    if (sites) {
+        printf("creation sites (WINHANDLE_TRACE):\n");
+        for (uint32_t i = 0; i < count; i++)
+            if (handle_matches(opt, &h[i]))
+                site_print_text(stdout, h[i].rec.handle, site_of(sites, h[i].rec.handle));
+    }
 }
 
 /* The handles of one process, written in the chosen form. Returns 1 when
@@ -114,8 +128,14 @@ static int show_process(const struct tool_options *opt, struct json *j,
     uint32_t err = query_handles(p->rec.pid, &h, &count);
     if (err == ERROR_INVALID_PARAMETER && !explicit_pid) /* it has ended */
         return 0;
-    if (err)
+    struct site_list found = { 0 };
+    if (!err && opt->trace)
+        err = query_sites(p->rec.pid, &found);
+    if (err) {
+        free(h);
         return -query_failed(err, "list_handles");
+    }
+    sites = opt->trace ? &found : NULL;
     int shown = explicit_pid || count_matches(opt, h, count) > 0;
     if (opt->json) {
         process_handles_json(j, opt, p, h, count);
@@ -125,6 +145,8 @@ static int show_process(const struct tool_options *opt, struct json *j,
         process_handles_text(opt, p, h, count);
     }
     free(h);
+    free_sites(&found);
+    sites = NULL;
     return shown;
 }
 
@@ -169,7 +191,7 @@ int verb_handles(const struct tool_options *opt, int argc, char **argv)
 {
     uint32_t pid = 0;
     if (argc > 1 || (argc == 1 && parse_pid(argv[0], &pid) < 0)) {
-        tool_error("usage: winhandle handles [PID] [--type TYPE] [--name SUBSTR]");
+        tool_error("usage: winhandle handles [PID] [--type TYPE] [--name SUBSTR] [--trace]");
         return EXIT_USAGE;
     }
     struct process_info *p;

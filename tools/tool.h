@@ -22,6 +22,7 @@ struct tool_options {
     int json;                /* --json */
     uint32_t type;           /* --type, as enum wh_object_type; 0: any */
     const char *name_filter; /* --name SUBSTR, or NULL */
+    int trace;               /* handles --trace: creation sites */
     const char *session_dir; /* resolved: -d, $WINHANDLE_DIR, ... */
 };
 

@@ -81,6 +81,8 @@ static void usage(FILE *out)
             "  -t, --type TYPE         handles, objects: only this type\n"
             "                          (%s)\n"
             "  -n, --name SUBSTR       handles, objects: only names containing SUBSTR\n"
+            "      --trace             handles: where each handle was made, for\n"
+            "                          programs run with WINHANDLE_TRACE=1\n"
             "  -h, --help              this text\n"
             "  -V, --version           the version\n"
             "\n"
@@ -119,6 +121,7 @@ static int parse_options(int argc, char **argv, struct tool_options *opt,
         { "session-dir", required_argument, NULL, 'd' },
         { "type", required_argument, NULL, 't' },
         { "name", required_argument, NULL, 'n' },
+        { "trace", no_argument, NULL, 'T' },
         { "help", no_argument, NULL, 'h' },
         { "version", no_argument, NULL, 'V' },
         { NULL, 0, NULL, 0 },
@@ -129,6 +132,7 @@ static int parse_options(int argc, char **argv, struct tool_options *opt,
         case 'j': opt->json = 1; break;
         case 'd': *session_dir = optarg; break;
         case 'n': opt->name_filter = optarg; break;
+        case 'T': opt->trace = 1; break;
         case 't':
             if (!(opt->type = type_from_name(optarg))) {
                 tool_error("unknown type '%s' (types: %s)", optarg, type_names_list());
@@ -174,6 +178,10 @@ int main(int argc, char **argv)
     const struct verb *verb = find_verb(argv[optind]);
     if (!verb) {
         tool_error("unknown verb '%s' (try winhandle --help)", argv[optind]);
+        return EXIT_USAGE;
+    }
+    if (opt.trace && strcmp(verb->name, "handles")) {
+        tool_error("--trace goes with handles");
         return EXIT_USAGE;
     }
     if (!verb->filters && (opt.type || opt.name_filter)) {

@@ -226,6 +226,74 @@ static void test_mapping_requests(void)
     close(fd);
 }
 
+/* A raw connection that says it is traced (WH_HELLO_TRACE). */
+static int traced_hello(void)
+{
+    int fd = raw_connect();
+    struct wh_hello_request req = {
+        .header = { sizeof(req), WH_REQ_hello }, .version = WH_PROTOCOL_VERSION,
+        .pid = (uint32_t)getpid(), .tid = (uint32_t)gettid(), .bitness = 64,
+        .flags = WH_HELLO_TRACE,
+    };
+    if (write(fd, &req, sizeof(req)) != (ssize_t)sizeof(req) || read_reply(fd, NULL, 0) != 0) {
+        close(fd);
+        return -1;
+    }
+    return fd;
+}
+
+/* Send a trace_site with len bytes of site; returns the reply's error. */
+static long send_site(int fd, uint32_t reserved, const char *site, uint32_t len)
+{
+    struct wh_trace_site_request req = {
+        .header = { (uint32_t)sizeof(req) + len, WH_REQ_trace_site }, .reserved = reserved,
+    };
+    ssize_t n = write(fd, &req, sizeof(req));
+    n += len ? write(fd, site, len) : 0;
+    (void)n;
+    return read_reply(fd, NULL, 0);
+}
+
+static void test_trace_requests(void)
+{
+    int fd = traced_hello();
+    ok(fd >= 0, "trace: a traced hello is accepted");
+    struct wh_create_event_request ce = { .header = { sizeof(ce), WH_REQ_create_event } };
+    ssize_t n = write(fd, &ce, sizeof(ce));
+    struct wh_reply_header h;
+    n += recv(fd, &h, sizeof(h), MSG_WAITALL);
+    char body[64];
+    n += recv(fd, body, h.size - sizeof(h), MSG_WAITALL);
+    ok(h.error == 0 && h.trace == 1, "trace: a create on a traced connection has 1 note");
+    ok(send_site(fd, 1, "x", 1) == ERROR_INVALID_PARAMETER, "trace_site: reserved not 0");
+    static char big[WH_MAX_SITE_LEN + 1];
+    memset(big, 'a', sizeof(big));
+    ok(send_site(fd, 0, big, sizeof(big)) == ERROR_INVALID_PARAMETER,
+       "trace_site: a site longer than WH_MAX_SITE_LEN");
+    ok(send_site(fd, 0, "\0\xff\n\x1b[2J", 6) == 0, "trace_site: binary bytes and no notes");
+    ok(send_site(fd, 0, NULL, 0) == 0, "trace_site: an empty site and no notes");
+    /* A create, then the site as binary bytes: kept as given. */
+    n += write(fd, &ce, sizeof(ce));
+    ok(read_reply(fd, NULL, 0) == 0 && send_site(fd, 0, "\0\xff\n\x1b[2J", 6) == 0,
+       "trace_site: binary bytes stored with a handle");
+    struct wh_list_handle_sites_request ls = {
+        .header = { sizeof(ls), WH_REQ_list_handle_sites }, .pid = 0xfffffff0u,
+    };
+    n += write(fd, &ls, sizeof(ls));
+    ok(read_reply(fd, NULL, 0) == ERROR_INVALID_PARAMETER, "list_handle_sites: no such pid");
+    ls.pid = 0;
+    n += write(fd, &ls, sizeof(ls));
+    ok(read_reply(fd, NULL, 0) == 0, "list_handle_sites: the caller's own");
+    /* Notes left waiting when the connection goes must not leak. */
+    n += write(fd, &ce, sizeof(ce));
+    ok(read_reply(fd, NULL, 0) == 0, "trace: a create left with its note pending");
+    (void)n;
+    close(fd);
+    int plain = hello_ok();
+    ok(send_site(plain, 0, "site", 4) == 0, "trace_site on an untraced connection: nothing");
+    close(plain);
+}
+
 static void test_random(void)
 {
     unsigned seed = (unsigned)getpid();
@@ -278,6 +346,7 @@ int main(void)
     test_handshake();
     test_malformed();
     test_mapping_requests();
+    test_trace_requests();
     test_random();
     test_other_uid();
     stop_worker = 1;
