@@ -76,6 +76,9 @@ const char *bench_object_name(DWORD tag, const char *what);
 /* Start this program again as "bench --child-ROLE PID [ARG]" (ARG may be
  * NULL); with inherit, inheritable handles go with it. */
 BOOL bench_spawn(const char *role, const char *arg, BOOL inherit, PROCESS_INFORMATION *pi);
+/* The same with an environment block (CreateProcessA's lpEnvironment). */
+BOOL bench_spawn_env(const char *role, const char *arg, BOOL inherit, char *env,
+                     PROCESS_INFORMATION *pi);
 /* Time n calls of op (a case's whole operation) into *ticks; stops at the
  * first that fails and returns its reason. */
 const char *bench_repeat(DWORD n, LONGLONG *ticks, const char *(*op)(void));

@@ -4,9 +4,11 @@
 
 extern const struct bench_group bench_kernel;
 extern const struct bench_group bench_ipc;
+extern const struct bench_group bench_trace;
 
 const struct bench_group *const bench_groups[] = {
     &bench_kernel,
     &bench_ipc,
+    &bench_trace,
     NULL,
 };

@@ -116,13 +116,19 @@ const char *bench_object_name(DWORD tag, const char *what)
 
 BOOL bench_spawn(const char *role, const char *arg, BOOL inherit, PROCESS_INFORMATION *pi)
 {
+    return bench_spawn_env(role, arg, inherit, NULL, pi);
+}
+
+BOOL bench_spawn_env(const char *role, const char *arg, BOOL inherit, char *env,
+                     PROCESS_INFORMATION *pi)
+{
     char cmd[MAX_PATH + 192];
     STARTUPINFOA si;
     ZeroMemory(&si, sizeof(si));
     si.cb = sizeof(si);
     snprintf(cmd, sizeof(cmd), "\"%s\" --child-%s %lu%s%s", bench_self_path, role,
              (unsigned long)GetCurrentProcessId(), arg ? " " : "", arg ? arg : "");
-    return CreateProcessA(NULL, cmd, NULL, NULL, inherit, 0, NULL, NULL, &si, pi);
+    return CreateProcessA(NULL, cmd, NULL, NULL, inherit, 0, env, NULL, &si, pi);
 }
 
 void bench_end_child(PROCESS_INFORMATION *pi)

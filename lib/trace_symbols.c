@@ -40,9 +40,14 @@ struct frame {
     uintptr_t sym_off;
 };
 
+/* What a return address is, worked out once: dladdr() scans symbol
+ * tables and addr2line is a process, so each address pays them once. */
+enum frame_kind { FRAME_OURS, FRAME_SKIP, FRAME_PROGRAM };
+
 struct cached {
     void *addr;
-    char *text;
+    enum frame_kind kind;
+    char *text;     /* OURS: its dynamic symbol or NULL; PROGRAM: its name */
     struct cached *next;
 };
 
@@ -102,25 +107,24 @@ static struct cached **bucket(void *addr)
     return &cache[((uintptr_t)addr >> 4) % CACHE_BUCKETS];
 }
 
-static const char *cache_find(void *addr)
+static struct cached *cache_find(void *addr)
 {
     for (struct cached *c = *bucket(addr); c; c = c->next)
         if (c->addr == addr)
-            return c->text;
+            return c;
     return NULL;
 }
 
-static void cache_add(void *addr, char *text)
+static struct cached *cache_add(void *addr, enum frame_kind kind, char *text)
 {
     struct cached *c = malloc(sizeof(*c));
     if (!c) {
         free(text);
-        return;
+        return NULL;
     }
-    c->addr = addr;
-    c->text = text;
-    c->next = *bucket(addr);
+    *c = (struct cached){ .addr = addr, .kind = kind, .text = text, .next = *bucket(addr) };
     *bucket(addr) = c;
+    return c;
 }
 
 /* What dladdr alone says of a frame. */
@@ -208,18 +212,18 @@ static void run_addr2line(const char *module, struct frame **frames, int n, char
     free(text);
 }
 
-/* Name every frame not yet in the cache: one addr2line run per module. */
-static void name_frames(struct frame *f, int n)
+/* Name the new program frames: one addr2line run per module. */
+static void name_frames(struct frame *f, struct cached **slots, int n)
 {
     struct frame *todo[MAX_FRAMES];
     int done[MAX_FRAMES] = { 0 };
     for (int i = 0; i < n; i++) {
-        if (done[i] || cache_find(f[i].addr)) {
+        if (done[i])
             continue;
-        }
-        int count = 0;
+        int count = 0, index[MAX_FRAMES];
         for (int j = i; j < n; j++)
-            if (!done[j] && !cache_find(f[j].addr) && !strcmp(f[j].module, f[i].module)) {
+            if (!done[j] && !strcmp(f[j].module, f[i].module)) {
+                index[count] = j;
                 todo[count++] = &f[j];
                 done[j] = 1;
             }
@@ -227,10 +231,7 @@ static void name_frames(struct frame *f, int n)
         if (strcmp(f[i].module, "?"))
             run_addr2line(f[i].module, todo, count, names);
         for (int k = 0; k < count; k++)
-            if (!cache_find(todo[k]->addr))
-                cache_add(todo[k]->addr, names[k] ? names[k] : plain_name(todo[k]));
-            else
-                free(names[k]);
+            slots[index[k]]->text = names[k] ? names[k] : plain_name(todo[k]);
     }
 }
 
@@ -239,44 +240,65 @@ static int is_main(const char *name)
     return name && (!strcmp(name, "main") || !strncmp(name, "main (", 6));
 }
 
+/* The cache entry of a return address, made on first sight; new program
+ * frames go to fresh[] to be named together. */
+static struct cached *classify(void *addr, struct frame *fresh, struct cached **slots,
+                               int *nfresh)
+{
+    struct cached *c = cache_find(addr);
+    if (c)
+        return c;
+    struct frame f;
+    describe(addr, &f);
+    Dl_info info;
+    /* With the library linked into the program its frames cannot be told
+     * from the program's: all are kept. */
+    if (!self_is_program && dladdr(addr, &info) && info.dli_fbase == self_base)
+        return cache_add(addr, FRAME_OURS, f.sym ? strdup(f.sym) : NULL);
+    if (is_libc(f.module))
+        return cache_add(addr, FRAME_SKIP, NULL);
+    c = cache_add(addr, FRAME_PROGRAM, NULL);
+    if (c) {
+        fresh[*nfresh] = f;
+        slots[(*nfresh)++] = c;
+    }
+    return c;
+}
+
 char *trace_capture_site(void)
 {
     static pthread_once_t once = PTHREAD_ONCE_INIT;
     pthread_once(&once, find_self);
     void *addrs[MAX_FRAMES];
     int n = backtrace(addrs, MAX_FRAMES);
-    struct frame frames[MAX_FRAMES];
-    int kept = 0;
+    struct cached *kept[MAX_FRAMES], *slots[MAX_FRAMES];
+    struct frame fresh[MAX_FRAMES];
+    int nkept = 0, nfresh = 0;
     const char *api = NULL;
-    /* Frame 0 is this function. With the library linked into the program
-     * its frames cannot be told from the program's: keep them all. */
-    for (int i = 1; i < n && kept < MAX_SHOWN + 8; i++) {
-        struct frame f;
-        describe(addrs[i], &f);
-        Dl_info info;
-        int ours = !self_is_program && dladdr(addrs[i], &info) && info.dli_fbase == self_base;
-        if (ours) {
-            if (!kept && f.sym)
-                api = f.sym; /* the outermost of the leading library frames */
+    pthread_mutex_lock(&cache_lock);
+    /* Frame 0 is this function. */
+    for (int i = 1; i < n && nkept < MAX_SHOWN; i++) {
+        struct cached *c = classify(addrs[i], fresh, slots, &nfresh);
+        if (!c || c->kind == FRAME_SKIP)
+            continue;
+        if (c->kind == FRAME_OURS) {
+            if (!nkept && c->text)
+                api = c->text; /* the outermost of the leading library frames */
             continue;
         }
-        if (is_libc(f.module))
-            continue;
-        frames[kept++] = f;
+        kept[nkept++] = c;
     }
-    pthread_mutex_lock(&cache_lock);
-    name_frames(frames, kept);
+    name_frames(fresh, slots, nfresh);
     char *site = NULL;
     size_t len = 0;
     FILE *out = open_memstream(&site, &len);
     if (out) {
         fprintf(out, "%s", api ? api : "?");
-        if (!kept)
+        if (!nkept)
             fprintf(out, "\n(inside libwinhandle)");
-        for (int i = 0, shown = 0; i < kept && shown < MAX_SHOWN; i++, shown++) {
-            const char *name = cache_find(frames[i].addr);
-            fprintf(out, "\n%s", name ? name : "?");
-            if (is_main(name))
+        for (int i = 0; i < nkept; i++) {
+            fprintf(out, "\n%s", kept[i]->text ? kept[i]->text : "?");
+            if (is_main(kept[i]->text))
                 break;
         }
         fclose(out);
