@@ -34,9 +34,28 @@ static const char *const type_names[WH_TYPE_COUNT] = {
     [WH_TYPE_WINSTA] = "WindowStation",
 };
 
-static const char *type_name(uint32_t type)
+static const char *const user_type_names[WH_USER_TYPE_COUNT] = {
+    [WH_USER_WINDOW] = "Window", [WH_USER_MENU] = "Menu", [WH_USER_CURSOR] = "Cursor/Icon",
+    [WH_USER_ACCEL] = "Accelerator table", [WH_USER_HOOK] = "Hook",
+    [WH_USER_DWP] = "Window-position structure", [WH_USER_DDE_CONV] = "DDE conversation",
+};
+
+/* Kernel types, then USER types, as one range of slots for counting. */
+#define TYPE_SLOTS (WH_TYPE_COUNT + WH_USER_TYPE_COUNT)
+
+static uint32_t type_slot(uint32_t type)
 {
-    return type < WH_TYPE_COUNT && type_names[type] ? type_names[type] : "object";
+    if (type & WH_SITE_USER)
+        return (type & 0xff) < WH_USER_TYPE_COUNT ? WH_TYPE_COUNT + (type & 0xff) : 0;
+    return type < WH_TYPE_COUNT ? type : 0;
+}
+
+static const char *type_name(uint32_t slot)
+{
+    const char *name = slot < WH_TYPE_COUNT ? type_names[slot]
+                       : slot < TYPE_SLOTS  ? user_type_names[slot - WH_TYPE_COUNT]
+                                            : NULL;
+    return name ? name : "object";
 }
 
 /* ---- handles this process closed, by value ----
@@ -210,7 +229,7 @@ struct group {
     const char *site;    /* points into the reply */
     uint32_t site_len;
     uint32_t count;
-    uint32_t by_type[WH_TYPE_COUNT];
+    uint32_t by_type[TYPE_SLOTS];
 };
 
 static int by_count(const void *a, const void *b)
@@ -220,12 +239,12 @@ static int by_count(const void *a, const void *b)
 }
 
 /* Group the site records; returns the number of groups, *handles the
- * number of handles. */
+ * number of kernel handles and *users of USER objects. */
 static uint32_t group_sites(const char *data, uint32_t len, uint32_t count,
-                            struct group *groups, uint32_t *handles)
+                            struct group *groups, uint32_t *handles, uint32_t *users)
 {
     uint32_t n = 0, pos = 0;
-    *handles = 0;
+    *handles = *users = 0;
     for (uint32_t i = 0; i < count && len - pos >= sizeof(struct wh_site_record); i++) {
         struct wh_site_record r;
         memcpy(&r, data + pos, sizeof(r));
@@ -241,8 +260,11 @@ static uint32_t group_sites(const char *data, uint32_t len, uint32_t count,
         if (g == n)
             groups[n++] = (struct group){ .site = text, .site_len = r.text_len };
         groups[g].count++;
-        groups[g].by_type[r.type < WH_TYPE_COUNT ? r.type : 0]++;
-        (*handles)++;
+        groups[g].by_type[type_slot(r.type)]++;
+        if (r.type & WH_SITE_USER)
+            (*users)++;
+        else
+            (*handles)++;
     }
     qsort(groups, n, sizeof(*groups), by_count);
     return n;
@@ -252,7 +274,7 @@ static void print_group(FILE *out, const struct group *g)
 {
     fprintf(out, "  %u handle%s (", g->count, g->count == 1 ? "" : "s");
     const char *sep = "";
-    for (uint32_t t = 0; t < WH_TYPE_COUNT; t++)
+    for (uint32_t t = 0; t < TYPE_SLOTS; t++)
         if (g->by_type[t]) {
             fprintf(out, "%s%u %s", sep, g->by_type[t], type_name(t));
             sep = ", ";
@@ -292,14 +314,20 @@ void trace_at_exit(void)
     size_t len = 0;
     FILE *out = groups ? open_memstream(&text, &len) : NULL;
     if (out) {
-        uint32_t traced, n = group_sites(var, var_len, reply.count, groups, &traced);
+        uint32_t traced, users;
+        uint32_t n = group_sites(var, var_len, reply.count, groups, &traced, &users);
         uint32_t total = open_handle_count();
-        if (!total)
+        if (!total && !users)
             fprintf(out, "winhandle trace: pid %d exits with no handles open\n", (int)getpid());
-        else
+        else if (!users)
             fprintf(out, "winhandle trace: pid %d exits with %u handle%s open "
                          "(leaks), by creation site:\n",
                     (int)getpid(), total, total == 1 ? "" : "s");
+        else
+            fprintf(out, "winhandle trace: pid %d exits with %u handle%s and %u USER "
+                         "object%s open (leaks), by creation site:\n",
+                    (int)getpid(), total, total == 1 ? "" : "s", users,
+                    users == 1 ? "" : "s");
         for (uint32_t g = 0; g < n; g++)
             print_group(out, &groups[g]);
         if (total > traced)

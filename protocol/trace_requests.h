@@ -26,8 +26,9 @@
     REQ(trace_site, F(uint32_t, reserved),                                     \
         F(uint32_t, count) F(uint32_t, record_size))                           \
     /* Inspection: the site of every handle of process pid (0: the         \
-     * caller's) that has one, as wh_site_records each followed by its     \
-     * text padded to 8 bytes, in handle order. */                          \
+     * caller's) that has one, then of every USER object it owns that has \
+     * one (type WH_SITE_USER | its type), as wh_site_records each         \
+     * followed by its text padded to 8 bytes, in handle order. */          \
     REQ(list_handle_sites, F(uint32_t, pid),                                   \
         F(uint32_t, count) F(uint32_t, record_size))
 
@@ -41,6 +42,9 @@ enum wh_trace_kind {
     WH_TRACE_INVALID = 3, /* handle named by the caller is not open */
     WH_TRACE_WRONG_TYPE = 4, /* handle is open, to an object of another type */
 };
+
+/* wh_site_record.type of a USER object: this bit | enum wh_user_type. */
+#define WH_SITE_USER 0x100u
 
 struct wh_trace_event {
     uint32_t kind;     /* enum wh_trace_kind */

@@ -13,6 +13,11 @@
 #include "object.h"
 #include "process.h"
 #include "request.h"
+#include "user.h"
+
+/* A note kind of the server's own: a USER object made (its site is
+ * attached like a handle's, and nothing goes back to the library). */
+#define TRACE_USER_ALLOC 0x100u
 
 struct connection *trace_conn;
 
@@ -231,11 +236,36 @@ void trace_note_invalid(struct handle_table *t, uint32_t handle, uint32_t kind,
                         .object_id = obj ? obj->id : 0 };
 }
 
+void trace_note_user_alloc(struct user_object *obj)
+{
+    struct note *n = new_note();
+    if (!n)
+        return;
+    *n = (struct note){ .kind = TRACE_USER_ALLOC, .handle = obj->handle,
+                        .type = obj->ops->type };
+}
+
 /* ---- requests ---- */
+
+static void attach_user_site(const struct note *n, const char *text, uint32_t len,
+                             uint32_t *site)
+{
+    /* The uniqueness in the value tells a reused entry from the object. */
+    struct user_object *obj = user_get(n->handle, (enum wh_user_type)n->type);
+    if (!obj || obj->site)
+        return;
+    if (!*site)
+        *site = site_intern(text, len);
+    obj->site = site_grab(*site);
+}
 
 static void attach_site(const struct note *n, const char *text, uint32_t len,
                         uint32_t *site)
 {
+    if (n->kind == TRACE_USER_ALLOC) {
+        attach_user_site(n, text, len, site);
+        return;
+    }
     struct process *p = find_process(n->pid);
     struct handle_entry *e = p ? handle_lookup(&p->handles, n->handle) : NULL;
     /* The handle may have gone (or its slot been reused) since. */
@@ -270,10 +300,11 @@ DECL_HANDLER(trace_site)
         uint32_t site = 0;
         for (uint32_t i = 0; i < log->count; i++) {
             const struct note *n = &log->notes[i];
-            if (n->kind == WH_TRACE_ALLOC)
+            if (n->kind == WH_TRACE_ALLOC || n->kind == TRACE_USER_ALLOC)
                 attach_site(n, ctx->data, ctx->data_len, &site);
             /* Allocations in other tables are not the caller's to know. */
-            if (n->kind == WH_TRACE_ALLOC && n->pid != ctx->process->pid)
+            if ((n->kind == WH_TRACE_ALLOC && n->pid != ctx->process->pid) ||
+                n->kind == TRACE_USER_ALLOC)
                 continue;
             if (append_event(ctx, n) < 0)
                 break;
@@ -283,6 +314,21 @@ DECL_HANDLER(trace_site)
     }
     if (log)
         clear_notes(log);
+}
+
+static int append_site(struct request_ctx *ctx, uint32_t handle, uint32_t type,
+                       uint32_t object_id, uint32_t site)
+{
+    uint32_t len;
+    const char *text = trace_site_text(site, &len);
+    struct wh_site_record *r = reply_append(ctx, sizeof(*r) + WH_ALIGN8(len));
+    if (!r)
+        return -1;
+    memset(r, 0, sizeof(*r) + WH_ALIGN8(len));
+    *r = (struct wh_site_record){ .handle = handle, .type = type,
+                                  .object_id = object_id, .text_len = len };
+    memcpy(r + 1, text, len);
+    return 0;
 }
 
 DECL_HANDLER(list_handle_sites)
@@ -298,16 +344,16 @@ DECL_HANDLER(list_handle_sites)
         struct handle_entry *e = &t->entries[i];
         if (!e->obj || !e->site)
             continue;
-        uint32_t len;
-        const char *text = trace_site_text(e->site, &len);
-        struct wh_site_record *r = reply_append(ctx, sizeof(*r) + WH_ALIGN8(len));
-        if (!r)
+        if (append_site(ctx, handle_value(t, e), e->obj->ops->type, e->obj->id, e->site) < 0)
             return;
-        memset(r, 0, sizeof(*r) + WH_ALIGN8(len));
-        *r = (struct wh_site_record){ .handle = handle_value(t, e),
-                                      .type = e->obj->ops->type,
-                                      .object_id = e->obj->id, .text_len = len };
-        memcpy(r + 1, text, len);
+        reply->count++;
+    }
+    for (uint32_t i = 0; i < USER_TABLE_SIZE; i++) {
+        struct user_object *obj = user_at(i);
+        if (!obj || !obj->site || obj->owner_pid != p->pid)
+            continue;
+        if (append_site(ctx, obj->handle, WH_SITE_USER | obj->ops->type, 0, obj->site) < 0)
+            return;
         reply->count++;
     }
 }

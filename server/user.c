@@ -19,6 +19,7 @@
 #include "log.h"
 #include "process.h"
 #include "thread.h"
+#include "trace.h"
 
 #define NO_INDEX 0xffffffffu
 
@@ -161,6 +162,8 @@ void *user_alloc(const struct user_ops *ops, uint32_t size, struct thread *threa
     }
     used++;
     used_by_type[ops->type]++;
+    if (trace_conn)
+        trace_note_user_alloc(obj);
     return obj;
 }
 
@@ -192,6 +195,7 @@ void user_destroy(struct user_object *obj)
         return;
     obj->destroying = 1;
     table[index].obj = NULL; /* the handle is dead from here on */
+    trace_site_release(obj->site);
     if (obj->ops->destroy)
         obj->ops->destroy(obj);
     if (obj->owner) {

@@ -81,6 +81,7 @@ struct user_object {
     const void *owner;                /* the struct thread or process, or NULL */
     struct list_entry owner_link;     /* the owner's objects (user.c) */
     int destroying;                   /* inside destroy: not found any more */
+    uint32_t site;                    /* creation site (trace.h), or 0 */
 };
 
 /*

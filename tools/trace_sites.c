@@ -37,12 +37,15 @@ static int take_sites(const char *data, uint32_t len, uint32_t count, uint32_t r
         pos += record_size;
         if (r.text_len > WH_MAX_SITE_LEN || WH_ALIGN8(r.text_len) > len - pos)
             return -1;
-        out->items[i].handle = r.handle;
-        out->items[i].text = strndup(data + pos, r.text_len);
-        out->count = i + 1;
-        if (!out->items[i].text)
-            return -1;
+        const char *text = data + pos;
         pos += WH_ALIGN8(r.text_len);
+        if (r.type & WH_SITE_USER)
+            continue; /* USER objects are not in handle tables */
+        struct site_entry *e = &out->items[out->count];
+        e->handle = r.handle;
+        if (!(e->text = strndup(text, r.text_len)))
+            return -1;
+        out->count++;
     }
     qsort(out->items, out->count, sizeof(*out->items), compare_entry);
     return 0;

@@ -51,6 +51,12 @@ run 1 exit
 has "exits with 2 handles open"
 ok $? "ExitProcess prints the leak report (2 left open of 3)"
 
+run 1 user
+has "exits with 1 handle and 2 USER objects open"; s=$?; dump $s
+ok $s "USER objects left at exit are counted apart from handles"
+next_has "2 handles (2 Menu), created by CreateMenu at:" "main (trace_program.c:"
+ok $? "2 menus of one site (the third destroyed) are one group"
+
 run 1 clean
 has "exits with no handles open"
 ok $? "a program that closes everything is told so"
@@ -89,7 +95,7 @@ has "0x4 was an Event handle, closed before this use" && has "aborting" && [ -z 
 ok $? "it reports first, and stops before the next line"
 
 # ---- tracing off: nothing at all ----
-for scene in leak closed never exit; do
+for scene in leak closed never exit user; do
     run - $scene
     [ -z "$err" ]; ok $? "no trace output for '$scene' without WINHANDLE_TRACE"
 done

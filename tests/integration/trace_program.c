@@ -7,6 +7,7 @@
  *   never    SetEvent on a value that was never a handle, then on NULL
  *   exit     leak 2 events and leave with ExitProcess(7)
  *   hold     leak 3 events from one site, say "ready", wait for a line on stdin
+ *   user     leak 2 menus and 1 event; a third menu is destroyed
  */
 #include <stdio.h>
 #include <string.h>
@@ -60,6 +61,11 @@ int main(int argc, char **argv)
         make_three();
         CloseHandle(leaked[2]);
         ExitProcess(7);
+    } else if (!strcmp(scene, "user")) {
+        for (int i = 0; i < 3; i++)
+            leaked[i] = CreateMenu();
+        DestroyMenu(leaked[1]);
+        make_one();
     } else if (!strcmp(scene, "hold")) {
         make_three();
         printf("ready %lu\n", (unsigned long)GetCurrentProcessId());
@@ -68,7 +74,7 @@ int main(int argc, char **argv)
         if (!fgets(line, sizeof(line), stdin))
             return 1;
     } else {
-        fprintf(stderr, "usage: trace_program leak|clean|closed|never|exit|hold\n");
+        fprintf(stderr, "usage: trace_program leak|clean|closed|never|exit|hold|user\n");
         return 2;
     }
     return 0;
