@@ -12,9 +12,11 @@
 #include <fcntl.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
 #include <unistd.h>
 
 #include "private.h"
+#include "process_page.h"
 
 #define PAGE_BITS 12u
 #define PAGE_SIZE_ (1u << PAGE_BITS)
@@ -26,6 +28,11 @@ static struct fd_ref **pages[PAGES];
  * belong to the value's previous object, so it is used once, not kept. */
 static uint64_t forget_epoch;
 static pthread_once_t atfork_once = PTHREAD_ONCE_INIT;
+/* The process page, mapped read-only on first use; NULL if the server
+ * could not give it (then nothing is ever re-checked). */
+static pthread_mutex_t page_lock = PTHREAD_MUTEX_INITIALIZER;
+static const struct wh_process_page *process_page;
+static int process_page_asked; /* set under page_lock, once the page is there */
 
 /* The slot of a handle value, or -1 for values that are never table
  * entries (pseudo-handles, out of range). The two low bits are tags. */
@@ -86,11 +93,48 @@ static void after_fork_child(void)
 {
     pthread_mutex_init(&lock, NULL);
     memset(pages, 0, sizeof(pages));
+    pthread_mutex_init(&page_lock, NULL);
+    process_page = NULL; /* the parent's: ours is another */
+    process_page_asked = 0;
 }
 
 static void install_atfork(void)
 {
     pthread_atfork(NULL, NULL, after_fork_child);
+}
+
+/* Map the process page once (its own lock: the first caller waits for
+ * the server's answer, and the cache lock is never held across that). */
+static void map_process_page(void)
+{
+    pthread_mutex_lock(&page_lock);
+    if (!process_page_asked) {
+        struct wh_get_process_page_request req = { 0 };
+        struct wh_get_process_page_reply reply = { 0 };
+        int fd = -1;
+        if (!SERVER_CALL_RECV_FD(get_process_page, &req, &reply, NULL, 0, &fd) && fd >= 0) {
+            void *page = reply.size >= sizeof(struct wh_process_page)
+                             ? mmap(NULL, reply.size, PROT_READ, MAP_SHARED, fd, 0)
+                             : MAP_FAILED;
+            close(fd);
+            if (page != MAP_FAILED &&
+                ((const struct wh_process_page *)page)->magic == WH_PROCESS_PAGE_MAGIC)
+                __atomic_store_n(&process_page, page, __ATOMIC_RELEASE);
+            else if (page != MAP_FAILED)
+                munmap(page, reply.size);
+        }
+        /* Only now: no descriptor is fetched before the page exists, so
+         * no change to the table can fall between the two unseen. */
+        __atomic_store_n(&process_page_asked, 1, __ATOMIC_RELEASE);
+    }
+    pthread_mutex_unlock(&page_lock);
+}
+
+/* How many times another process changed our handle table so far. */
+static uint32_t table_epoch(void)
+{
+    const struct wh_process_page *page = __atomic_load_n(&process_page, __ATOMIC_ACQUIRE);
+    return page ? __atomic_load_n(&page->table_epoch, __ATOMIC_ACQUIRE) : 0;
 }
 
 static int has_access(const struct fd_ref *ref, uint32_t any_of)
@@ -139,11 +183,24 @@ static uint32_t fetch(HANDLE handle, struct fd_ref **out, uint32_t *flags)
 uint32_t fd_get(HANDLE handle, uint32_t any_of, struct fd_ref **out, uint32_t *flags)
 {
     pthread_once(&atfork_once, install_atfork);
+    if (!__atomic_load_n(&process_page_asked, __ATOMIC_ACQUIRE))
+        map_process_page();
     int64_t slot = slot_of(handle);
     pthread_mutex_lock(&lock);
     struct fd_ref **e = slot >= 0 ? entry_at(slot, 0) : NULL;
     struct fd_ref *ref = e ? *e : NULL;
     uint64_t epoch = forget_epoch;
+    /* Read before fetching: a change that lands after this read makes
+     * the entry old at its next use, never one that landed before. */
+    uint32_t table_epoch_now = table_epoch();
+    if (ref && ref->table_epoch != table_epoch_now) {
+        /* Another process changed our table since: ask again. */
+        unref_locked(ref);
+        *e = NULL;
+        ref = NULL;
+        forget_epoch++;
+        epoch = forget_epoch;
+    }
     if (ref)
         ref->refs++;
     pthread_mutex_unlock(&lock);
@@ -152,6 +209,7 @@ uint32_t fd_get(HANDLE handle, uint32_t any_of, struct fd_ref **out, uint32_t *f
         uint32_t err = fetch(handle, &ref, flags);
         if (err)
             return err;
+        ref->table_epoch = table_epoch_now;
         pthread_mutex_lock(&lock);
         e = slot >= 0 && epoch == forget_epoch ? entry_at(slot, 1) : NULL;
         if (e && !*e) {

@@ -10,14 +10,15 @@
  * descriptor, so a handle closed by another thread mid-read never has its
  * descriptor number reused under that read.
  *
- * What the cache cannot see: a handle of ours closed by ANOTHER process
- * (DuplicateHandle with DUPLICATE_CLOSE_SOURCE and us as the source). Our
- * entry then keeps working until we close the value, and keeps the pipe
- * end open meanwhile; if another process then duplicates a new object
- * into that same slot, ReadFile and WriteFile here reach the old object.
- * Values this process is handed by its own calls are always fresh (every
- * creator of a file or pipe handle, and DuplicateHandle, drop the entry
- * first). README, "Files and pipes", says so too.
+ * Another process can change our table too: DuplicateHandle with
+ * DUPLICATE_CLOSE_SOURCE closes a handle of ours, and a DuplicateHandle
+ * into us may then give the freed value to another object. The server
+ * counts such changes in our process page (protocol/process_page.h); an
+ * entry older than the count is fetched again before use, so a handle
+ * closed elsewhere fails with ERROR_INVALID_HANDLE here as on Windows, and
+ * a reused value reaches its new object. Values this process is handed by
+ * its own calls are always fresh (every creator of a file or pipe handle,
+ * and DuplicateHandle, drop the entry first).
  */
 #ifndef WINHANDLE_LIB_FD_CACHE_H
 #define WINHANDLE_LIB_FD_CACHE_H
@@ -33,6 +34,7 @@ struct fd_ref {
     uint32_t flags;     /* WH_FD_* */
     uint32_t object_id;
     uint32_t granted;   /* the handle's access */
+    uint32_t table_epoch; /* the process page's count when fetched */
     /* Message reads move the socket's shared peek offset in several
      * steps; one reader at a time, as Windows serializes synchronous I/O
      * on one file object. */

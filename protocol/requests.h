@@ -50,6 +50,10 @@
         F(uint32_t, type) F(uint32_t, flags) F(uint32_t, object_id)            \
         F(uint32_t, granted))                                                  \
                                                                                 \
+    /* The caller's process page (protocol/process_page.h), sent read-only \
+     * with the reply; made on first request. */                            \
+    REQ(get_process_page, WH_NONE, F(uint32_t, size) F(uint32_t, reserved)) \
+                                                                                \
     /* Files. create_file carries the descriptor the library opened (its   \
      * own path and permissions) by SCM_RIGHTS: the server checks sharing  \
      * against every other open of the same file and keeps it, so handles \

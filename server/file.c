@@ -14,6 +14,7 @@
  * wrapped on first use (WH_FILE_STD), without share accounting.
  */
 #include <fcntl.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <sys/resource.h>
 #include <sys/stat.h>
@@ -21,6 +22,7 @@
 
 #include "connection.h"
 #include "errors.h"
+#include "log.h"
 #include "file_rights.h"
 #include "handle.h"
 #include "list.h"
@@ -65,6 +67,17 @@ uint32_t dup_for_client(int fd, int *out)
 {
     *out = fcntl(fd, F_DUPFD_CLOEXEC, 0);
     return *out < 0 ? ERR_TOO_MANY_OPEN_FILES : 0;
+}
+
+uint32_t read_only_for_client(int fd, int *out)
+{
+    char path[64];
+    snprintf(path, sizeof(path), "/proc/self/fd/%d", fd);
+    *out = open(path, O_RDONLY | O_CLOEXEC);
+    if (*out >= 0)
+        return 0;
+    log_debug("reopening a descriptor read-only failed: handing a duplicate");
+    return dup_for_client(fd, out);
 }
 
 void raise_descriptor_limit(void)

@@ -33,6 +33,10 @@ extern const struct object_ops file_ops;
 
 /* A close-on-exec copy of fd for a client; 0, or a Win32 error. */
 uint32_t dup_for_client(int fd, int *out);
+/* A read-only descriptor for the same file, reopened through /proc so
+ * the client cannot mmap it for writing whatever it asks; without /proc,
+ * a plain duplicate. 0, or a Win32 error. */
+uint32_t read_only_for_client(int fd, int *out);
 
 /* Files and pipes hold descriptors here (a connected named pipe two):
  * before making the first, take all the descriptors the hard limit

@@ -99,11 +99,14 @@ static struct object *dup_source(struct request_ctx *ctx, struct process *src,
  * from close alone (and the duplication still succeeds), as Wine does.
  * Looked up by value: the duplication may have grown, and so moved, the
  * table the source lives in. */
-static void dup_close_source(struct process *src, uint32_t handle)
+static void dup_close_source(struct request_ctx *ctx, struct process *src, uint32_t handle)
 {
     struct handle_entry *entry = handle_lookup(&src->handles, handle);
-    if (entry && !(entry->flags & HANDLE_FLAG_PROTECT_FROM_CLOSE_))
-        handle_close_entry(&src->handles, entry);
+    if (!entry || (entry->flags & HANDLE_FLAG_PROTECT_FROM_CLOSE_))
+        return;
+    handle_close_entry(&src->handles, entry);
+    if (src != ctx->process)
+        process_page_table_changed(src);
 }
 
 DECL_HANDLER(dup_handle)
@@ -135,11 +138,13 @@ DECL_HANDLER(dup_handle)
                 struct handle_entry *e = handle_lookup(&dst->handles, reply->handle);
                 e->origin = WH_ORIGIN_DUPLICATED;
                 e->origin_pid = src->pid;
+                if (dst != ctx->process)
+                    process_page_table_changed(dst);
             }
         }
     }
     if ((req->options & DUPLICATE_CLOSE_SOURCE_) && src_in_table)
-        dup_close_source(src, req->src_handle);
+        dup_close_source(ctx, src, req->src_handle);
     release_object(obj);
 }
 

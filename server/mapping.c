@@ -262,20 +262,6 @@ done:
 
 /* ---- views ---- */
 
-/* A read-only descriptor for the same file: reopened through /proc, so
- * the client cannot mmap it for writing whatever it asks. Without /proc,
- * a plain duplicate (the handle checks still stand). */
-static uint32_t read_only_fd(int fd, int *out)
-{
-    char path[64];
-    snprintf(path, sizeof(path), "/proc/self/fd/%d", fd);
-    *out = open(path, O_RDONLY | O_CLOEXEC);
-    if (*out >= 0)
-        return 0;
-    log_debug("reopening a section read-only failed: handing a duplicate");
-    return dup_for_client(fd, out);
-}
-
 static uint32_t check_range(const struct mapping *m, uint64_t offset, uint64_t *size)
 {
     if (offset >= m->size)
@@ -315,6 +301,6 @@ DECL_HANDLER(map_view)
     if ((ctx->error = check_range(m, req->offset, &size)))
         return;
     ctx->error = page_writes(page) ? dup_for_client(m->fd, &ctx->reply_fd)
-                                   : read_only_fd(m->fd, &ctx->reply_fd);
+                                   : read_only_for_client(m->fd, &ctx->reply_fd);
     reply->size = size;
 }

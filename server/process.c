@@ -55,6 +55,7 @@ static void process_destroy(struct object *obj)
         list_remove(&p->link); /* from the ended list */
     handle_table_destroy(&p->handles);
     free(p->startup);
+    process_page_free(p);
 }
 
 static const struct generic_mapping process_mapping = {
@@ -184,6 +185,7 @@ struct process *create_process(uint32_t pid, uint32_t bitness, uint32_t *error)
     p->alive = 1;
     p->pidfd_watch.fd = pidfd;
     p->pidfd_watch.callback = pidfd_event;
+    p->page_fd = -1;
     handle_table_init(&p->handles);
     list_init(&p->threads);
     read_comm(pid, p->name);
@@ -260,6 +262,7 @@ void process_died(struct process *p)
     handle_table_destroy(&p->handles);
     handle_table_init(&p->handles);
     p->handles.max = 0; /* a dead process gets no new handles */
+    process_page_free(p);
     wake_up(&p->obj);
     /* The live list's reference goes after this batch of events, in case
      * one still names this pidfd watch. */

@@ -13,6 +13,7 @@
 #include "list.h"
 #include "loop.h"
 #include "object.h"
+#include "process_page.h"
 
 struct process {
     struct object obj;
@@ -29,6 +30,8 @@ struct process {
     uint32_t connections;
     char name[64];
     void *startup;             /* wh_startup_record + strings, or NULL */
+    struct wh_process_page *page; /* process_page.c; NULL until asked for */
+    int page_fd;
 };
 
 extern const struct object_ops process_ops;

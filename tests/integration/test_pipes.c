@@ -622,6 +622,69 @@ static void test_documented(void)
        "overlapped pipes are not provided: ERROR_NOT_SUPPORTED");
 }
 
+/* ---- a handle of ours closed, and its value reused, by another process ---- */
+
+/* Close the parent's handle VALUE (DUPLICATE_CLOSE_SOURCE, no target), say
+ * so, wait, then give the parent the read end of a new pipe holding "new".
+ * The exit code is the value the parent got, 0 on failure. */
+static int child_close_and_replace(unsigned long parent_pid, unsigned long value)
+{
+    char name[64];
+    HANDLE parent = OpenProcess(PROCESS_DUP_HANDLE, FALSE, (DWORD)parent_pid);
+    snprintf(name, sizeof(name), "pipes-closed-%lu", parent_pid);
+    HANDLE closed = OpenEventA(EVENT_MODIFY_STATE, FALSE, name);
+    snprintf(name, sizeof(name), "pipes-go-%lu", parent_pid);
+    HANDLE go = OpenEventA(SYNCHRONIZE, FALSE, name);
+    HANDLE r, w, theirs = NULL;
+    if (!parent || !closed || !go ||
+        !DuplicateHandle(parent, (HANDLE)(ULONG_PTR)value, NULL, NULL, 0, FALSE,
+                         DUPLICATE_CLOSE_SOURCE) ||
+        !SetEvent(closed) || WaitForSingleObject(go, PATIENCE) != WAIT_OBJECT_0)
+        return 0;
+    if (!CreatePipe(&r, &w, NULL, 0) || !write_string(w, "new") ||
+        !DuplicateHandle(GetCurrentProcess(), r, parent, &theirs, 0, FALSE,
+                         DUPLICATE_SAME_ACCESS))
+        return 0;
+    return (int)(ULONG_PTR)theirs;
+}
+
+static void test_closed_elsewhere(void)
+{
+    char name[64], args[64], buf[8];
+    PROCESS_INFORMATION pi;
+    DWORD n;
+    HANDLE r, w;
+    snprintf(name, sizeof(name), "pipes-closed-%lu", (unsigned long)GetCurrentProcessId());
+    HANDLE closed = CreateEventA(NULL, FALSE, FALSE, name);
+    snprintf(name, sizeof(name), "pipes-go-%lu", (unsigned long)GetCurrentProcessId());
+    HANDLE go = CreateEventA(NULL, FALSE, FALSE, name);
+    ok(CreatePipe(&r, &w, NULL, 0) && write_string(w, "old") &&
+           ReadFile(r, buf, 3, &n, NULL) && n == 3,
+       "a pipe used here (its descriptors now known to this process)");
+    write_string(w, "more"); /* so a stale read would not block */
+    snprintf(args, sizeof(args), "close-and-replace %lu %lu",
+             (unsigned long)GetCurrentProcessId(), (unsigned long)(ULONG_PTR)r);
+    ok(spawn_self(args, FALSE, NULL, &pi), "a child gets our pid and the read end's value");
+    ok(WaitForSingleObject(closed, PATIENCE) == WAIT_OBJECT_0,
+       "it closed the read end here with DuplicateHandle(us, r, NULL, ...)");
+    BOOL read = ReadFile(r, buf, sizeof(buf), &n, NULL);
+    DWORD error = GetLastError();
+    ok(!read && error == ERROR_INVALID_HANDLE,
+       "ReadFile on the closed value fails with ERROR_INVALID_HANDLE (%d, %u)", read,
+       (unsigned)error);
+    SetEvent(go);
+    HANDLE given = (HANDLE)(ULONG_PTR)finish_child(&pi);
+    ok(given != NULL, "it duplicated a new pipe's read end into us");
+    ok(given == r, "at the freed value");
+    CloseHandle(w); /* a read of the old pipe would now fail, not block */
+    memset(buf, 0, sizeof(buf));
+    ok(ReadFile(given, buf, 3, &n, NULL) && n == 3 && !memcmp(buf, "new", 3),
+       "which reads the new pipe, not the old one (\"%.3s\")", buf);
+    CloseHandle(given);
+    CloseHandle(closed);
+    CloseHandle(go);
+}
+
 int main(int argc, char **argv)
 {
     spawn_self_init();
@@ -647,6 +710,8 @@ int main(int argc, char **argv)
         return child_std_writer();
     if (argc == 3 && !strcmp(argv[1], "read-rest"))
         return child_read_rest(strtoul(argv[2], NULL, 10));
+    if (argc == 4 && !strcmp(argv[1], "close-and-replace"))
+        return child_close_and_replace(strtoul(argv[2], NULL, 10), strtoul(argv[3], NULL, 10));
     test_duplicate_pattern();
     test_killed_byte_writer();
     test_killed_message_writer();
@@ -659,5 +724,6 @@ int main(int argc, char **argv)
     test_message_across_processes();
     test_std_handles();
     test_documented();
+    test_closed_elsewhere();
     return tap_done();
 }
