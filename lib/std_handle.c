@@ -19,6 +19,7 @@
 
 #include "fd_cache.h"
 #include "private.h"
+#include "trace.h"
 
 static pthread_mutex_t lock = PTHREAD_MUTEX_INITIALIZER;
 static HANDLE std_handles[3];
@@ -110,4 +111,14 @@ BOOL WINAPI SetStdHandle(DWORD which, HANDLE handle)
     known[i] = 1;
     pthread_mutex_unlock(&lock);
     return TRUE;
+}
+
+int std_handle_is(HANDLE handle)
+{
+    int found = 0;
+    pthread_mutex_lock(&lock);
+    for (int i = 0; i < 3; i++)
+        found |= known[i] && handle && std_handles[i] == handle;
+    pthread_mutex_unlock(&lock);
+    return found;
 }

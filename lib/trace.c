@@ -253,6 +253,8 @@ static uint32_t group_sites(const char *data, uint32_t len, uint32_t count,
             break;
         const char *text = data + pos;
         pos += WH_ALIGN8(r.text_len);
+        if (!(r.type & WH_SITE_USER) && std_handle_is(wire_to_handle(r.handle)))
+            continue;
         uint32_t g = 0;
         while (g < n && (groups[g].site_len != r.text_len ||
                          memcmp(groups[g].site, text, r.text_len)))
@@ -285,16 +287,29 @@ static void print_group(FILE *out, const struct group *g)
     free(site);
 }
 
+/* The handles this process holds, its standard handles left out. */
 static uint32_t open_handle_count(void)
 {
     struct wh_list_handles_request req = { .pid = (uint32_t)getpid() };
     struct wh_list_handles_reply reply;
     void *var = NULL;
-    uint32_t var_len = 0;
-    uint32_t err = server_call(WH_REQ_list_handles, &req, sizeof(req), NULL, 0, &reply,
-                               sizeof(reply), &var, &var_len);
+    uint32_t var_len = 0, open = 0, pos = 0;
+    if (server_call(WH_REQ_list_handles, &req, sizeof(req), NULL, 0, &reply,
+                    sizeof(reply), &var, &var_len) != 0)
+        return 0;
+    const char *data = var;
+    for (uint32_t i = 0; i < reply.count && reply.record_size >= sizeof(struct wh_handle_record) &&
+                         var_len - pos >= reply.record_size; i++) {
+        struct wh_handle_record r;
+        memcpy(&r, data + pos, sizeof(r));
+        pos += reply.record_size;
+        if (WH_ALIGN8(r.name_len) > var_len - pos)
+            break;
+        pos += WH_ALIGN8(r.name_len);
+        open += !std_handle_is(wire_to_handle(r.handle));
+    }
     free(var);
-    return err ? 0 : reply.count;
+    return open;
 }
 
 void trace_at_exit(void)

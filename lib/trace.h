@@ -31,6 +31,10 @@ void trace_bad_handle_here(HANDLE handle);
  * thread): print the handles still open, by creation site, once. */
 void trace_at_exit(void);
 
+/* Is handle one of the process's standard handles as they stand, without
+ * making any (std_handle.c)? They are not leaks, as on Windows. */
+int std_handle_is(HANDLE handle);
+
 /*
  * The caller's site (trace_symbols.c): the Win32 function called and the
  * program's frames below it, one per line ("function (file.c:LINE)"), the
