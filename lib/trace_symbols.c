@@ -237,7 +237,8 @@ static void name_frames(struct frame *f, struct cached **slots, int n)
 
 static int is_main(const char *name)
 {
-    return name && (!strcmp(name, "main") || !strncmp(name, "main (", 6));
+    /* "main", "main (file.c:12)", or dladdr's "main+0x146 (prog)". */
+    return name && !strncmp(name, "main", 4) && strchr(" +", name[4]);
 }
 
 /* The cache entry of a return address, made on first sight; new program
