@@ -466,11 +466,50 @@ static void connection_event(struct fd_watch *w, uint32_t events)
 
 /* ---- accepting ---- */
 
+/*
+ * One descriptor kept in reserve. Out of descriptors (EMFILE), accept4
+ * fails and leaves the connection waiting, the listening socket stays
+ * readable, and the loop would spin on it at full speed while serving
+ * nobody better. Instead the reserve is given up to accept the newcomer
+ * and close it at once (its library reports that the server went), then
+ * taken back: the clients already connected go on being served.
+ */
+static int reserve_fd = -1;
+
+static void take_reserve(void)
+{
+    if (reserve_fd < 0)
+        reserve_fd = open("/dev/null", O_RDONLY | O_CLOEXEC);
+}
+
+/* Accept one waiting connection and close it; 0 if that was impossible. */
+static int refuse_for_lack_of_descriptors(int listen_fd)
+{
+    static unsigned refused;
+    if (reserve_fd < 0)
+        return 0;
+    close(reserve_fd);
+    reserve_fd = -1;
+    int fd = accept4(listen_fd, NULL, NULL, SOCK_CLOEXEC);
+    if (fd >= 0)
+        close(fd);
+    take_reserve();
+    /* 1st, 2nd, 4th, 8th...: seen, without flooding the log. */
+    if (fd >= 0)
+        refused++;
+    if (fd >= 0 && !(refused & (refused - 1)))
+        log_warn("out of descriptors: refused a connection (%u so far)", refused);
+    return fd >= 0;
+}
+
 static void accept_event(struct fd_watch *w, uint32_t events)
 {
     (void)events;
     for (;;) {
         int fd = accept4(w->fd, NULL, NULL, SOCK_CLOEXEC | SOCK_NONBLOCK);
+        if (fd < 0 && (errno == EMFILE || errno == ENFILE) &&
+            refuse_for_lack_of_descriptors(w->fd))
+            continue;
         if (fd < 0)
             return;
         struct ucred cred;
@@ -517,6 +556,7 @@ int connection_listen(const char *socket_path)
         close(fd);
         return -1;
     }
+    take_reserve();
     listen_watch.fd = fd;
     listen_watch.callback = accept_event;
     if (loop_add(&listen_watch, EPOLLIN) < 0) {
