@@ -298,6 +298,11 @@ char *trace_capture_site(void)
         if (!nkept)
             fprintf(out, "\n(inside libwinhandle)");
         for (int i = 0; i < nkept; i++) {
+            /* Below main is the C start-up: when main's own frame is gone
+             * (it ended in a tail call) stop there all the same. */
+            if (kept[i]->text && !strncmp(kept[i]->text, "_start", 6) &&
+                strchr(" +", kept[i]->text[6]))
+                break;
             fprintf(out, "\n%s", kept[i]->text ? kept[i]->text : "?");
             if (is_main(kept[i]->text))
                 break;
