@@ -60,11 +60,12 @@ static const char *type_name(uint32_t slot)
 
 /* ---- handles this process closed, by value ----
  * Values are reused lowest-free-first, so this stays as small as the
- * process's table ever was; a value made anew leaves it. */
+ * process's table ever was; a value made anew leaves it. USER handles
+ * (destroyed objects) are kept apart: their values never come back. */
 
 struct closed {
     uint32_t handle;
-    uint32_t type;
+    uint32_t type;  /* enum wh_object_type, or WH_SITE_USER | enum wh_user_type */
     char *created;  /* site text, or NULL */
     char *closed;
     struct closed *next;
@@ -74,17 +75,17 @@ struct closed {
 static struct closed *closed_table[CLOSED_BUCKETS];
 static pthread_mutex_t closed_lock = PTHREAD_MUTEX_INITIALIZER;
 
-static struct closed **closed_slot(uint32_t handle)
+static struct closed **closed_slot(uint32_t handle, int user)
 {
     struct closed **p = &closed_table[(handle >> 2) % CLOSED_BUCKETS];
-    while (*p && (*p)->handle != handle)
+    while (*p && ((*p)->handle != handle || !((*p)->type & WH_SITE_USER) != !user))
         p = &(*p)->next;
     return p;
 }
 
-static void closed_forget(uint32_t handle)
+static void closed_forget(uint32_t handle, int user)
 {
-    struct closed **p = closed_slot(handle), *c = *p;
+    struct closed **p = closed_slot(handle, user), *c = *p;
     if (!c)
         return;
     *p = c->next;
@@ -96,7 +97,8 @@ static void closed_forget(uint32_t handle)
 static void closed_remember(uint32_t handle, uint32_t type, const char *created,
                             uint32_t created_len, const char *site)
 {
-    closed_forget(handle);
+    int user = (type & WH_SITE_USER) != 0;
+    closed_forget(handle, user);
     struct closed *c = calloc(1, sizeof(*c));
     if (!c)
         return;
@@ -104,7 +106,7 @@ static void closed_remember(uint32_t handle, uint32_t type, const char *created,
     c->type = type;
     c->created = created_len ? strndup(created, created_len) : NULL;
     c->closed = site ? strdup(site) : NULL;
-    *closed_slot(handle) = c;
+    *closed_slot(handle, user) = c;
 }
 
 /* ---- reports ---- */
@@ -135,33 +137,64 @@ static void emit(char *text, size_t len)
     free(text);
 }
 
+static const char *error_name(uint32_t error)
+{
+    static const char *const user_errors[] = {
+        "ERROR_INVALID_WINDOW_HANDLE", "ERROR_INVALID_MENU_HANDLE",
+        "ERROR_INVALID_CURSOR_HANDLE", "ERROR_INVALID_ACCEL_HANDLE",
+        "ERROR_INVALID_HOOK_HANDLE", "ERROR_INVALID_DWP_HANDLE",
+    };
+    if (error >= 1400 && error <= 1405)
+        return user_errors[error - 1400];
+    return "ERROR_INVALID_HANDLE";
+}
+
+static const char *article(const char *name)
+{
+    return strchr("AEIOU", name[0]) ? "an" : "a";
+}
+
+/* What became of the value: closed (where made, where closed), open to
+ * something else, NULL, or never seen. closed_lock is held. */
+static void explain_value(FILE *out, uint32_t handle, uint32_t kind, uint32_t type)
+{
+    int user = kind == WH_TRACE_USER_INVALID;
+    /* WRONG_TYPE: the type the value is open to; USER: the type asked for. */
+    const char *named = type_name(type_slot(user ? WH_SITE_USER | type : type));
+    struct closed *c = kind == WH_TRACE_WRONG_TYPE ? NULL : *closed_slot(handle, user);
+    if (kind == WH_TRACE_WRONG_TYPE) {
+        fprintf(out, "  0x%x is open, but to %s %s: not what this call takes\n", handle,
+                article(named), named);
+    } else if (c) {
+        const char *was = type_name(type_slot(c->type));
+        fprintf(out, "  0x%x was %s %s%s, %s before this use\n", handle, article(was), was,
+                user ? "" : " handle", user ? "destroyed" : "closed");
+        print_site(out, "  created by", c->created);
+        print_site(out, user ? "  destroyed by" : "  closed by", c->closed);
+    } else if (!handle) {
+        fprintf(out, "  the value is NULL: never a valid handle\n");
+    } else if (user) {
+        fprintf(out, "  0x%x is no live %s, and this process destroyed none with that "
+                     "value while traced\n", handle, named);
+    } else {
+        fprintf(out, "  0x%x was never a valid handle in this process "
+                     "(none had that value while traced)\n", handle);
+    }
+}
+
 static void report_bad_handle(uint32_t handle, uint32_t kind, uint32_t type,
-                              const char *site)
+                              const char *site, uint32_t error)
 {
     char *text = NULL;
     size_t len = 0;
     FILE *out = open_memstream(&text, &len);
     if (!out)
         return;
-    fprintf(out, "winhandle trace: pid %d: invalid handle 0x%x (ERROR_INVALID_HANDLE)\n",
-            (int)getpid(), handle);
+    fprintf(out, "winhandle trace: pid %d: invalid %shandle 0x%x (%s)\n", (int)getpid(),
+            kind == WH_TRACE_USER_INVALID ? "USER " : "", handle, error_name(error));
     print_site(out, "  passed to", site);
     pthread_mutex_lock(&closed_lock);
-    struct closed *c = kind == WH_TRACE_WRONG_TYPE ? NULL : *closed_slot(handle);
-    if (kind == WH_TRACE_WRONG_TYPE) {
-        fprintf(out, "  0x%x is open, but to %s %s: not what this call takes\n", handle,
-                type == WH_TYPE_EVENT ? "an" : "a", type_name(type));
-    } else if (c) {
-        fprintf(out, "  0x%x was %s %s handle, closed before this use\n", handle,
-                c->type == WH_TYPE_EVENT ? "an" : "a", type_name(c->type));
-        print_site(out, "  created by", c->created);
-        print_site(out, "  closed by", c->closed);
-    } else if (!handle) {
-        fprintf(out, "  the value is NULL: never a valid handle\n");
-    } else {
-        fprintf(out, "  0x%x was never a valid handle in this process "
-                     "(none had that value while traced)\n", handle);
-    }
+    explain_value(out, handle, kind, type);
     pthread_mutex_unlock(&closed_lock);
     fclose(out);
     emit(text, len);
@@ -176,16 +209,31 @@ void trace_bad_handle_here(HANDLE handle)
     if (!trace_mode)
         return;
     char *site = trace_capture_site();
-    report_bad_handle(handle_to_wire(handle), WH_TRACE_INVALID, 0, site);
+    report_bad_handle(handle_to_wire(handle), WH_TRACE_INVALID, 0, site, ERROR_INVALID_HANDLE);
     free(site);
 }
 
 /* ---- the notes of a call ---- */
 
+/* Does this call's failure make the note a bad handle worth reporting?
+ * A USER handle fails with its type's own error; the Is* probes
+ * (IsMenu, IsWindow) exist to be asked about dead handles. */
+static int reportable(const struct wh_trace_event *ev, uint32_t error, const char *site)
+{
+    if (ev->kind == WH_TRACE_INVALID || ev->kind == WH_TRACE_WRONG_TYPE)
+        return error == ERROR_INVALID_HANDLE;
+    if (ev->kind != WH_TRACE_USER_INVALID)
+        return 0;
+    if (error != ERROR_INVALID_HANDLE && (error < 1400 || error > 1405))
+        return 0;
+    return !site || strncmp(site, "Is", 2);
+}
+
 static void take_notes(const char *data, uint32_t len, uint32_t count, uint32_t error,
                        const char *site)
 {
     uint32_t pos = 0;
+    struct wh_trace_event bad = { .kind = 0 };
     for (uint32_t i = 0; i < count && len - pos >= sizeof(struct wh_trace_event); i++) {
         struct wh_trace_event ev;
         memcpy(&ev, data + pos, sizeof(ev));
@@ -196,14 +244,19 @@ static void take_notes(const char *data, uint32_t len, uint32_t count, uint32_t 
         pos += WH_ALIGN8(ev.text_len) <= len - pos ? WH_ALIGN8(ev.text_len) : len - pos;
         pthread_mutex_lock(&closed_lock);
         if (ev.kind == WH_TRACE_ALLOC)
-            closed_forget(ev.handle);
+            closed_forget(ev.handle, 0);
         else if (ev.kind == WH_TRACE_CLOSE)
             closed_remember(ev.handle, ev.type, text, ev.text_len, site);
+        else if (ev.kind == WH_TRACE_USER_CLOSE)
+            closed_remember(ev.handle, WH_SITE_USER | ev.type, text, ev.text_len, site);
         pthread_mutex_unlock(&closed_lock);
-        if ((ev.kind == WH_TRACE_INVALID || ev.kind == WH_TRACE_WRONG_TYPE) &&
-            error == ERROR_INVALID_HANDLE)
-            report_bad_handle(ev.handle, ev.kind, ev.type, site);
+        /* The last lookup that failed is the one that failed the call;
+         * earlier ones may have been probes. */
+        if (reportable(&ev, error, site))
+            bad = ev;
     }
+    if (bad.kind)
+        report_bad_handle(bad.handle, bad.kind, bad.type, site, error);
 }
 
 void trace_after_call(uint32_t error)

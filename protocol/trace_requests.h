@@ -41,6 +41,9 @@ enum wh_trace_kind {
     WH_TRACE_CLOSE = 2,   /* handle of the caller closed; text: its creation site */
     WH_TRACE_INVALID = 3, /* handle named by the caller is not open */
     WH_TRACE_WRONG_TYPE = 4, /* handle is open, to an object of another type */
+    /* USER objects (type: enum wh_user_type). */
+    WH_TRACE_USER_CLOSE = 5,   /* destroyed by the caller; text: its creation site */
+    WH_TRACE_USER_INVALID = 6, /* named by the caller, not a live object of the type */
 };
 
 /* wh_site_record.type of a USER object: this bit | enum wh_user_type. */

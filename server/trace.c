@@ -245,6 +245,26 @@ void trace_note_user_alloc(struct user_object *obj)
                         .type = obj->ops->type };
 }
 
+void trace_note_user_close(struct user_object *obj)
+{
+    uint32_t site = obj->site;
+    obj->site = 0;
+    struct note *n = new_note();
+    if (!n) {
+        trace_site_release(site);
+        return;
+    }
+    *n = (struct note){ .kind = WH_TRACE_USER_CLOSE, .handle = obj->handle,
+                        .type = obj->ops->type, .site = site };
+}
+
+void trace_note_user_invalid(uint32_t handle, uint32_t type)
+{
+    struct note *n = new_note();
+    if (n)
+        *n = (struct note){ .kind = WH_TRACE_USER_INVALID, .handle = handle, .type = type };
+}
+
 /* ---- requests ---- */
 
 static void attach_user_site(const struct note *n, const char *text, uint32_t len,
@@ -279,7 +299,8 @@ static void attach_site(const struct note *n, const char *text, uint32_t len,
 static int append_event(struct request_ctx *ctx, const struct note *n)
 {
     uint32_t len;
-    const char *text = trace_site_text(n->kind == WH_TRACE_CLOSE ? n->site : 0, &len);
+    int closed = n->kind == WH_TRACE_CLOSE || n->kind == WH_TRACE_USER_CLOSE;
+    const char *text = trace_site_text(closed ? n->site : 0, &len);
     struct wh_trace_event *ev = reply_append(ctx, sizeof(*ev) + WH_ALIGN8(len));
     if (!ev)
         return -1;

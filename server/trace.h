@@ -39,9 +39,12 @@ void trace_note_alloc(struct handle_table *t, uint32_t handle, struct object *ob
 void trace_note_close(struct handle_table *t, struct handle_entry *e);
 void trace_note_invalid(struct handle_table *t, uint32_t handle, uint32_t kind,
                         struct object *obj);
-/* A USER object made by the running request (user.c). */
+/* USER objects (user.c): one made, one destroyed (called also when it
+ * has a site, to release it), a value that is no live object of type. */
 struct user_object;
 void trace_note_user_alloc(struct user_object *obj);
+void trace_note_user_close(struct user_object *obj);
+void trace_note_user_invalid(uint32_t handle, uint32_t type);
 
 /* Site references (0 is "no site"). */
 void trace_site_release(uint32_t site);

@@ -170,11 +170,17 @@ void *user_alloc(const struct user_ops *ops, uint32_t size, struct thread *threa
 struct user_object *user_get(uint32_t handle, enum wh_user_type type)
 {
     uint32_t index = handle & 0xffffu, uniq = handle >> 16;
-    if (!initialized || uniq == 0 || uniq > USER_MAX_UNIQ)
+    if (!initialized || uniq == 0 || uniq > USER_MAX_UNIQ) {
+        if (trace_conn)
+            trace_note_user_invalid(handle, type);
         return NULL;
+    }
     const struct user_entry *e = &table[index];
-    if (!e->obj || e->uniq != uniq || (type != WH_USER_FREE && e->type != type))
+    if (!e->obj || e->uniq != uniq || (type != WH_USER_FREE && e->type != type)) {
+        if (trace_conn)
+            trace_note_user_invalid(handle, type);
         return NULL;
+    }
     return e->obj;
 }
 
@@ -195,7 +201,8 @@ void user_destroy(struct user_object *obj)
         return;
     obj->destroying = 1;
     table[index].obj = NULL; /* the handle is dead from here on */
-    trace_site_release(obj->site);
+    if (obj->site || trace_conn)
+        trace_note_user_close(obj);
     if (obj->ops->destroy)
         obj->ops->destroy(obj);
     if (obj->owner) {

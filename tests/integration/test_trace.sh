@@ -86,6 +86,15 @@ ok $s "a value that never was a handle is said to be so"
 has "the value is NULL: never a valid handle"
 ok $? "NULL is said to be NULL"
 
+run 1 menu
+[ "$(printf '%s\n' "$err" | grep -c 'invalid USER handle')" -eq 2 ]; s=$?; dump $s
+ok $s "a destroyed menu used twice is reported twice, the IsMenu probe not at all"
+has "(ERROR_INVALID_MENU_HANDLE)" && has "passed to GetMenuItemCount at:" && has "passed to DestroyMenu at:"
+ok $? "the reports name the call and the USER error"
+next_has "created by CreateMenu at:" "main (trace_program.c:" &&
+    next_has "destroyed by DestroyMenu at:" "main (trace_program.c:" && has "was a Menu, destroyed before this use"
+ok $? "they say where the menu was made and destroyed"
+
 # ---- abort mode ----
 run abort closed
 [ $rc -eq 134 ]; s=$?
@@ -95,7 +104,7 @@ has "0x4 was an Event handle, closed before this use" && has "aborting" && [ -z 
 ok $? "it reports first, and stops before the next line"
 
 # ---- tracing off: nothing at all ----
-for scene in leak closed never exit user; do
+for scene in leak closed never exit user menu; do
     run - $scene
     [ -z "$err" ]; ok $? "no trace output for '$scene' without WINHANDLE_TRACE"
 done

@@ -9,6 +9,8 @@
  *   exit     leak 2 events and leave with ExitProcess(7)
  *   hold     leak 3 events from one site, say "ready", wait for a line on stdin
  *   user     leak 2 menus and 1 event; a third menu is destroyed
+ *   menu     use a destroyed menu: IsMenu (a probe, not reported), then
+ *            GetMenuItemCount and DestroyMenu again (reported)
  */
 #include <stdio.h>
 #include <string.h>
@@ -69,6 +71,11 @@ int main(int argc, char **argv)
             leaked[i] = CreateMenu();
         DestroyMenu(leaked[1]);
         make_one();
+    } else if (!strcmp(scene, "menu")) {
+        HMENU menu = CreateMenu();
+        DestroyMenu(menu);
+        if (IsMenu(menu) || GetMenuItemCount(menu) != -1 || DestroyMenu(menu))
+            printf("a destroyed menu still works\n");
     } else if (!strcmp(scene, "hold")) {
         make_three();
         printf("ready %lu\n", (unsigned long)GetCurrentProcessId());
@@ -77,7 +84,7 @@ int main(int argc, char **argv)
         if (!fgets(line, sizeof(line), stdin))
             return 1;
     } else {
-        fprintf(stderr, "usage: trace_program leak|clean|closed|never|exit|hold|user\n");
+        fprintf(stderr, "usage: trace_program leak|clean|closed|never|exit|hold|user|menu\n");
         return 2;
     }
     return 0;
