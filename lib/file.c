@@ -16,6 +16,7 @@
  */
 #include <ctype.h>
 #include <errno.h>
+#include <limits.h>
 #include <fcntl.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -24,6 +25,7 @@
 #include "file_errors.h"
 #include "pipe_names.h"
 #include "private.h"
+#include "wow64.h"
 
 /* Flags that would need what winhandle does not do: asynchronous I/O,
  * and deleting on the last close (see README). */
@@ -146,6 +148,9 @@ HANDLE WINAPI CreateFileA(LPCSTR path, DWORD access, DWORD sharing, LPSECURITY_A
     DWORD rights = file_rights(access);
     if (err)
         return FAIL(err, INVALID_HANDLE_VALUE);
+    char redirected[PATH_MAX];
+    if (!(path = redirect_path(path, redirected, sizeof(redirected))))
+        return FAIL(ERROR_FILENAME_EXCED_RANGE, INVALID_HANDLE_VALUE);
 
     int existed, mode = open_mode(rights);
     mode_t perm = (flags & FILE_ATTRIBUTE_READONLY) ? 0444 : 0666;
@@ -189,6 +194,9 @@ BOOL WINAPI DeleteFileA(LPCSTR path)
     DWORD err = check_path(path);
     if (err)
         return FAIL(err, FALSE);
+    char redirected[PATH_MAX];
+    if (!(path = redirect_path(path, redirected, sizeof(redirected))))
+        return FAIL(ERROR_FILENAME_EXCED_RANGE, FALSE);
     if (lstat(path, &st) < 0)
         return FAIL(win32_from_path_errno(errno, path), FALSE);
     if (S_ISDIR(st.st_mode))

@@ -23,12 +23,14 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include "../protocol/elf_width.h"
 #include "cmdline.h"
 #include "fd_cache.h"
 #include "gate.h"
 #include "private.h"
 #include "reaper.h"
 #include "startup.h"
+#include "wow64.h"
 
 extern char **environ;
 
@@ -42,11 +44,13 @@ extern char **environ;
 #define DEBUG_ONLY_THIS_PROCESS_ 0x00000002u
 #define EXTENDED_STARTUPINFO_PRESENT_ 0x00080000u
 
-/* dir (dlen bytes) + "/" + name into out; 0 if it fits and is executable. */
+/* dir (dlen bytes) + "/" + name into out, through the redirector (a
+ * WOW64 process's System32 is SysWOW64); 0 if it fits and is executable. */
 static int try_dir(char *out, size_t len, const char *dir, size_t dlen, const char *name)
 {
     int n = snprintf(out, len, "%.*s/%s", (int)dlen, dir, name);
-    return n > 0 && (size_t)n < len && access(out, X_OK) == 0 ? 0 : -1;
+    return n > 0 && (size_t)n < len && redirect_in_place(out, len) == 0 &&
+                   access(out, X_OK) == 0 ? 0 : -1;
 }
 
 /* Where a program name without a slash is found: beside the running
@@ -55,7 +59,8 @@ static int find_program(const char *name, char *out, size_t len)
 {
     if (strchr(name, '/')) {
         int n = snprintf(out, len, "%s", name);
-        return n > 0 && (size_t)n < len && access(out, F_OK) == 0 ? 0 : -1;
+        return n > 0 && (size_t)n < len && redirect_in_place(out, len) == 0 &&
+                       access(out, F_OK) == 0 ? 0 : -1;
     }
     char self[PATH_MAX];
     ssize_t n = readlink("/proc/self/exe", self, sizeof(self) - 1);
@@ -133,8 +138,15 @@ struct spawn {
     int gate[2];       /* start gate */
     int report[2];     /* exec failure: errno; closed on exec */
     int std_fds[3];    /* STARTF_USESTDHANDLES: for the child's 0, 1, 2, or -1 */
+    uint32_t width;    /* WH_NEW_PROCESS_32BIT or _64BIT from the ELF header, or 0 */
 };
 
+/* The width flag new_process takes for the program at path. */
+static uint32_t width_flag(const char *path)
+{
+    uint32_t width = wh_elf_width(path);
+    return width == 32 ? WH_NEW_PROCESS_32BIT : width == 64 ? WH_NEW_PROCESS_64BIT : 0;
+}
 static void spawn_free(struct spawn *s)
 {
     cmdline_free_argv(s->argv);
@@ -177,7 +189,8 @@ static DWORD spawn_prepare(struct spawn *s, LPCSTR app_name, LPSTR cmdline,
     if (!argc)
         return ERROR_INVALID_PARAMETER;
     if (app_name) {
-        if ((size_t)snprintf(s->path, sizeof(s->path), "%s", app_name) >= sizeof(s->path))
+        if ((size_t)snprintf(s->path, sizeof(s->path), "%s", app_name) >= sizeof(s->path) ||
+            redirect_in_place(s->path, sizeof(s->path)) < 0)
             return ERROR_FILENAME_EXCED_RANGE;
         if (access(s->path, F_OK) < 0)
             return ERROR_FILE_NOT_FOUND;
@@ -186,6 +199,7 @@ static DWORD spawn_prepare(struct spawn *s, LPCSTR app_name, LPSTR cmdline,
     }
     if (access(s->path, X_OK) < 0)
         return errno_to_win32(errno);
+    s->width = width_flag(s->path);
     struct stat st;
     if (cwd && (stat(cwd, &st) < 0 || !S_ISDIR(st.st_mode)))
         return ERROR_DIRECTORY;
@@ -270,7 +284,7 @@ static DWORD announce(struct spawn *s, pid_t pid, const STARTUPINFOA *si,
         .inherit_process = psa && psa->bInheritHandle,
         .inherit_thread = tsa && tsa->bInheritHandle,
         .flags = (inherit ? WH_NEW_PROCESS_INHERIT : 0) |
-                 ((flags & CREATE_SUSPENDED) ? WH_NEW_PROCESS_SUSPENDED : 0),
+                 ((flags & CREATE_SUSPENDED) ? WH_NEW_PROCESS_SUSPENDED : 0) | s->width,
     };
     /* Suspended: the server holds the gate until ResumeThread. */
     int gate = (flags & CREATE_SUSPENDED) ? s->gate[1] : -1;

@@ -3,7 +3,6 @@
  * machine, from Linux's. The allocation granularity is Windows' 64 KiB
  * (file mapping views start on it); the page size is the real one.
  */
-#include <sys/utsname.h>
 #include <unistd.h>
 
 #if defined(__i386__) || defined(__x86_64__)
@@ -11,6 +10,7 @@
 #endif
 
 #include "private.h"
+#include "wow64.h"
 
 /* Windows' processor level and revision: the CPUID family, and the model
  * and stepping as 0xMMSS, with the extended fields folded in as Intel and
@@ -60,12 +60,6 @@ static void fill(SYSTEM_INFO *si, int wide)
     si->dwActiveProcessorMask = (DWORD_PTR)cpus == max_cpus ? ~(DWORD_PTR)0
                                                              : ((DWORD_PTR)1 << cpus) - 1;
     cpu_level(si);
-}
-
-static int native_is_64bit(void)
-{
-    struct utsname u;
-    return uname(&u) == 0 && !strcmp(u.machine, "x86_64");
 }
 
 void WINAPI GetSystemInfo(LPSYSTEM_INFO si)

@@ -20,7 +20,7 @@
 #include "requests.h"
 
 /* Bumped whenever any struct or meaning below changes. */
-#define WH_PROTOCOL_VERSION 10
+#define WH_PROTOCOL_VERSION 11
 
 /* The largest request the server accepts (header + body + data). A name is
  * at most MAX_PATH characters and a wait names 64 handles, so this is ample;
@@ -47,6 +47,10 @@
 /* new_process flags. */
 #define WH_NEW_PROCESS_INHERIT 1u   /* bInheritHandles */
 #define WH_NEW_PROCESS_SUSPENDED 2u /* CREATE_SUSPENDED */
+/* The width of the program the child will exec (its ELF class), so
+ * IsWow64Process answers before the child speaks; neither: unknown. */
+#define WH_NEW_PROCESS_32BIT 4u
+#define WH_NEW_PROCESS_64BIT 8u
 
 /* Object types, as open_object names them and inspection reports them. */
 enum wh_object_type {

@@ -194,8 +194,10 @@
     REQ(get_thread_info, F(uint32_t, handle),                                  \
         F(uint32_t, tid) F(uint32_t, pid) F(uint32_t, exit_code)               \
         F(uint32_t, reserved))                                                 \
+    /* bitness: 32 or 64 (IsWow64Process); 0 if unknown. */                 \
     REQ(get_process_info, F(uint32_t, handle),                                 \
-        F(uint32_t, pid) F(uint32_t, exit_code))                               \
+        F(uint32_t, pid) F(uint32_t, exit_code)                                \
+        F(uint32_t, bitness) F(uint32_t, reserved))                            \
                                                                                 \
     /* Inspection (winhandle). Replies carry arrays of the wh_*_record        \
      * structs below as variable data. */                                      \

@@ -269,8 +269,9 @@ static uint32_t register_peer(struct connection *c, const struct wh_hello_reques
     uint32_t error;
     if (!p && !(p = create_process(req->pid, req->bitness, &error)))
         return error;
-    if (!p->bitness) /* announced by its parent, before it spoke */
-        p->bitness = req->bitness;
+    /* The program's own word beats the width its parent announced from the
+     * executable's header (a script's interpreter may differ). */
+    p->bitness = req->bitness;
     struct thread *t = process_find_thread(p, req->tid);
     if (!t) {
         char path[64];

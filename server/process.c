@@ -13,6 +13,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include "../protocol/elf_width.h"
 #include "connection.h"
 #include "errors.h"
 #include "log.h"
@@ -281,6 +282,24 @@ DECL_HANDLER(process_exit)
     ctx->process->exit_code_set = 1;
 }
 
+/* The width a parent announced for the program its child will exec. */
+static uint32_t announced_width(uint32_t flags)
+{
+    if (flags & WH_NEW_PROCESS_32BIT)
+        return 32;
+    return (flags & WH_NEW_PROCESS_64BIT) ? 64 : 0;
+}
+
+
+/* A process that never spoke to us (opened with OpenProcess): the width
+ * of its executable; 0 if unreadable. */
+static uint32_t exe_width(uint32_t pid)
+{
+    char path[64];
+    snprintf(path, sizeof(path), "/proc/%u/exe", pid);
+    return wh_elf_width(path);
+}
+
 DECL_HANDLER(get_process_info)
 {
     /* Full query rights imply the limited ones. */
@@ -292,6 +311,7 @@ DECL_HANDLER(get_process_info)
         return;
     reply->pid = p->pid;
     reply->exit_code = p->alive ? STILL_ACTIVE_ : p->exit_code;
+    reply->bitness = p->bitness ? p->bitness : p->alive ? exe_width(p->pid) : 0;
 }
 
 /* The startup record of a new_process request, checked and copied. */
@@ -343,7 +363,7 @@ DECL_HANDLER(new_process)
     if ((suspended && gate < 0) || parent_of(req->pid) != ctx->process->pid ||
         find_process(req->pid) || ctx->data_len > WH_MAX_REQUEST_SIZE)
         ctx->error = ERR_INVALID_PARAMETER;
-    else if ((p = create_process(req->pid, 0, &ctx->error)) &&
+    else if ((p = create_process(req->pid, announced_width(req->flags), &ctx->error)) &&
              !(t = create_thread(p, req->pid)))
         ctx->error = ERR_NOT_ENOUGH_MEMORY;
     if (t && (req->flags & WH_NEW_PROCESS_INHERIT))

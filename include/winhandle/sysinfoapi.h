@@ -47,6 +47,14 @@ void WINAPI GetSystemInfo(LPSYSTEM_INFO lpSystemInfo);
 /* What a 64-bit program would see; the same in a 64-bit program. */
 void WINAPI GetNativeSystemInfo(LPSYSTEM_INFO lpSystemInfo);
 
+/* The session's Windows directory and its System32, as Linux paths
+ * (README, "The Windows directory"). Each returns the length copied
+ * without the terminating NUL, or, when uSize is too small, the size
+ * needed with it. */
+UINT WINAPI GetWindowsDirectoryA(LPSTR lpBuffer, UINT uSize);
+UINT WINAPI GetSystemWindowsDirectoryA(LPSTR lpBuffer, UINT uSize);
+UINT WINAPI GetSystemDirectoryA(LPSTR lpBuffer, UINT uSize);
+
 #ifdef __cplusplus
 }
 #endif

@@ -17,8 +17,10 @@
 #include "winbase.h"
 #include "wingdi.h"
 #include "winuser.h"
+#include "wow64apiset.h"
 #ifndef WIN32_LEAN_AND_MEAN
 #include "ddeml.h"
+#include "shellapi.h"
 #endif
 
 #endif /* WINHANDLE_WINDOWS_H */

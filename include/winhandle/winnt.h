@@ -227,6 +227,11 @@ typedef union _ULARGE_INTEGER {
 #define PROCESSOR_INTEL_PENTIUM 586
 #define PROCESSOR_AMD_X8664 8664
 
+/* Machines, as IsWow64Process2 reports them. */
+#define IMAGE_FILE_MACHINE_UNKNOWN 0
+#define IMAGE_FILE_MACHINE_I386 0x014c
+#define IMAGE_FILE_MACHINE_AMD64 0x8664
+
 /* File and pipe rights (files, named and anonymous pipe ends). The same
  * bits mean other things for directories and pipes, hence the aliases. */
 #define FILE_READ_DATA 0x0001

@@ -49,6 +49,10 @@ static inline const char *error_name(DWORD error, char buf[32])
         { ERROR_MAPPED_ALIGNMENT, "ERROR_MAPPED_ALIGNMENT" },
         { ERROR_FILE_INVALID, "ERROR_FILE_INVALID" },
         { ERROR_BAD_EXE_FORMAT, "ERROR_BAD_EXE_FORMAT" },
+        { ERROR_INVALID_FUNCTION, "ERROR_INVALID_FUNCTION" },
+        { ERROR_NO_ASSOCIATION, "ERROR_NO_ASSOCIATION" },
+        { ERROR_CALL_NOT_IMPLEMENTED, "ERROR_CALL_NOT_IMPLEMENTED" },
+        { ERROR_BAD_FORMAT, "ERROR_BAD_FORMAT" },
         { UNTOUCHED_ERROR, "(unchanged)" },
     };
     for (size_t i = 0; i < sizeof(names) / sizeof(names[0]); i++)

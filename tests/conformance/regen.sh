@@ -58,8 +58,9 @@ for name in "$@"; do
         continue
     fi
     # The same warnings as the native build, and errors too. gdi32: the
-    # bitmaps of icons (mingw links it only for -mwindows programs).
-    "$CC" -O1 -Wall -Wextra -Werror -static-libgcc -o "$work/$name.exe" "$src" -lgdi32
+    # bitmaps of icons (mingw links it only for -mwindows programs);
+    # shell32: ShellExecuteA.
+    "$CC" -O1 -Wall -Wextra -Werror -static-libgcc -o "$work/$name.exe" "$src" -lgdi32 -lshell32
     # A program that crashes or hangs under Wine must not leave a half
     # transcript behind: write to a temporary file first.
     if ! timeout 120 "$WINE" "$work/$name.exe" >"$work/$name.out" 2>&1; then
