@@ -9,6 +9,8 @@
 #include <string.h>
 
 #include <windows.h>
+#include <shellapi.h>
+#include <unistd.h>
 
 #include "spawn_self.h"
 #include "tap.h"
@@ -220,6 +222,33 @@ static void remote_close_without_target(void)
     CloseHandle(ev);
 }
 
+/* ShellExecute, where Wine departs from the documentation (see
+ * tests/conformance/shell.c): a missing directory is SE_ERR_PNF, a file
+ * with no associated program sets ERROR_NO_ASSOCIATION, a verb the file
+ * does not have ("print" on a program) is SE_ERR_NOASSOC, and hProcess is
+ * NULL unless SEE_MASK_NOCLOSEPROCESS asks for it. */
+static void shell_execute_documented(void)
+{
+    INT_PTR r = (INT_PTR)ShellExecuteA(NULL, "open", "/nonexistent-winhandle/x", NULL, NULL,
+                                       SW_SHOWNORMAL);
+    ok(r == SE_ERR_PNF && GetLastError() == ERROR_PATH_NOT_FOUND,
+       "ShellExecuteA in a missing directory: SE_ERR_PNF, ERROR_PATH_NOT_FOUND (%d, %u)",
+       (int)r, (unsigned)GetLastError());
+    char data[] = "/tmp/winhandle-shell-XXXXXX";
+    int fd = mkstemp(data);
+    r = (INT_PTR)ShellExecuteA(NULL, NULL, data, NULL, NULL, SW_SHOWNORMAL);
+    ok(fd >= 0 && r == SE_ERR_NOASSOC && GetLastError() == ERROR_NO_ASSOCIATION,
+       "a data file: SE_ERR_NOASSOC, ERROR_NO_ASSOCIATION (%d, %u)", (int)r,
+       (unsigned)GetLastError());
+    unlink(data);
+    r = (INT_PTR)ShellExecuteA(NULL, "print", self_path, "exit", NULL, SW_SHOWNORMAL);
+    ok(r == SE_ERR_NOASSOC, "\"print\" on a program: SE_ERR_NOASSOC (%d)", (int)r);
+    SHELLEXECUTEINFOA sei = { .cbSize = sizeof(sei), .lpFile = self_path,
+                              .lpParameters = "exit", .hProcess = (HANDLE)5 };
+    ok(ShellExecuteExA(&sei) && sei.hProcess == NULL,
+       "without SEE_MASK_NOCLOSEPROCESS hProcess is NULL");
+}
+
 int main(int argc, char **argv)
 {
     if (argc > 1 && !strcmp(argv[1], "exit"))
@@ -239,5 +268,6 @@ int main(int argc, char **argv)
     process_attributes_inherit();
     terminate_ended_process();
     remote_close_without_target();
+    shell_execute_documented();
     return tap_done();
 }
