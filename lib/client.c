@@ -240,24 +240,11 @@ static ssize_t send_with_fd(int fd, struct iovec *iov, int iovcnt, int send_fd)
     return n;
 }
 
-/* Read the reply header; a descriptor sent with the reply arrives with its
- * first byte. It goes to *recv_fd, or is closed if nobody asked. */
-static int read_header(int fd, struct wh_reply_header *rh, int *recv_fd)
+/* Take the descriptors a message carried: the first to *recv_fd if asked
+ * for and still free, the others closed. */
+static void take_fds(struct msghdr *msg, int *recv_fd)
 {
-    union {
-        char buf[CMSG_SPACE(sizeof(int) * WH_MAX_REQUEST_FDS)];
-        struct cmsghdr align;
-    } control;
-    struct iovec iov = { rh, sizeof(*rh) };
-    struct msghdr msg = { .msg_iov = &iov, .msg_iovlen = 1,
-                          .msg_control = control.buf,
-                          .msg_controllen = sizeof(control.buf) };
-    ssize_t n;
-    while ((n = recvmsg(fd, &msg, MSG_CMSG_CLOEXEC)) < 0 && errno == EINTR)
-        ;
-    if (n <= 0)
-        return -1;
-    for (struct cmsghdr *cm = CMSG_FIRSTHDR(&msg); cm; cm = CMSG_NXTHDR(&msg, cm)) {
+    for (struct cmsghdr *cm = CMSG_FIRSTHDR(msg); cm; cm = CMSG_NXTHDR(msg, cm)) {
         if (cm->cmsg_level != SOL_SOCKET || cm->cmsg_type != SCM_RIGHTS)
             continue;
         size_t count = (cm->cmsg_len - CMSG_LEN(0)) / sizeof(int);
@@ -270,9 +257,69 @@ static int read_header(int fd, struct wh_reply_header *rh, int *recv_fd)
                 close(got);
         }
     }
-    if ((size_t)n < sizeof(*rh))
-        return read_all(fd, (char *)rh + n, sizeof(*rh) - (size_t)n);
-    return 0;
+}
+
+/*
+ * Read one reply into reply (rep_size bytes: header and fixed fields) and
+ * its variable data into *var. One recvmsg takes the whole of a usual
+ * reply: a connection has one request in flight, so everything waiting on
+ * the socket belongs to this reply, and reading past the fixed fields
+ * into scratch is safe. A descriptor sent with the reply arrives with its
+ * first byte. Returns the reply's error, or -1 if the server went away.
+ */
+static int64_t read_reply(int fd, int *recv_fd, void *reply, uint32_t rep_size, void **var,
+                          uint32_t *var_len)
+{
+    const uint32_t header = (uint32_t)sizeof(struct wh_reply_header);
+    char scratch[512];
+    union {
+        char buf[CMSG_SPACE(sizeof(int) * WH_MAX_REQUEST_FDS)];
+        struct cmsghdr align;
+    } control;
+    struct iovec iov[2] = { { reply, rep_size }, { scratch, sizeof(scratch) } };
+    struct msghdr msg = { .msg_iov = iov, .msg_iovlen = 2,
+                          .msg_control = control.buf,
+                          .msg_controllen = sizeof(control.buf) };
+    memset(reply, 0, rep_size);
+    ssize_t n;
+    while ((n = recvmsg(fd, &msg, MSG_CMSG_CLOEXEC)) < 0 && errno == EINTR)
+        ;
+    if (n <= 0)
+        return -1;
+    take_fds(&msg, recv_fd);
+    if ((size_t)n < header && read_all(fd, (char *)reply + n, header - (size_t)n) < 0)
+        return -1;
+    struct wh_reply_header rh;
+    memcpy(&rh, reply, sizeof(rh));
+    if (rh.size < header || (size_t)n > rh.size)
+        return -1;
+
+    uint32_t body = rh.size - header;
+    uint32_t got = (size_t)n > header ? (uint32_t)n - header : 0;
+    uint32_t fixed = rep_size - header;
+    if (fixed > body)
+        fixed = body;
+    if (got < fixed && read_all(fd, (char *)reply + header + got, fixed - got) < 0)
+        return -1;
+    uint32_t rest = body - fixed;
+    /* Bytes past the fixed fields that landed in scratch already. */
+    uint32_t in_scratch = got > rep_size - header ? got - (rep_size - header) : 0;
+    char *extra = rest ? malloc(rest) : NULL;
+    if (rest && !extra)
+        return -1;
+    if (in_scratch)
+        memcpy(extra, scratch, in_scratch);
+    if (rest > in_scratch && read_all(fd, extra + in_scratch, rest - in_scratch) < 0) {
+        free(extra);
+        return -1;
+    }
+    if (var) {
+        *var = extra;
+        *var_len = rest;
+    } else {
+        free(extra);
+    }
+    return rh.error;
 }
 
 static int64_t exchange(int fd, uint32_t code, void *req, uint32_t req_size,
@@ -294,30 +341,7 @@ static int64_t exchange(int fd, uint32_t code, void *req, uint32_t req_size,
     }
     if (iovcnt > 0 && write_all(fd, left, iovcnt) < 0)
         return -1;
-    struct wh_reply_header rh;
-    if (read_header(fd, &rh, recv_fd) < 0 || rh.size < sizeof(rh))
-        return -1;
-    uint32_t body = rh.size - (uint32_t)sizeof(rh);
-    uint32_t fixed = rep_size - (uint32_t)sizeof(rh);
-    if (fixed > body)
-        fixed = body;
-    memset(reply, 0, rep_size);
-    memcpy(reply, &rh, sizeof(rh));
-    if (read_all(fd, (char *)reply + sizeof(rh), fixed) < 0)
-        return -1;
-    uint32_t rest = body - fixed;
-    char *extra = rest ? malloc(rest) : NULL;
-    if (rest && (!extra || read_all(fd, extra, rest) < 0)) {
-        free(extra);
-        return -1;
-    }
-    if (var) {
-        *var = extra;
-        *var_len = rest;
-    } else {
-        free(extra);
-    }
-    return rh.error;
+    return read_reply(fd, recv_fd, reply, rep_size, var, var_len);
 }
 
 static void exit_hook(int status, void *arg);

@@ -12,6 +12,7 @@
 struct fd_watch {
     int fd;
     void (*callback)(struct fd_watch *watch, uint32_t events);
+    uint32_t events; /* as registered: loop_modify skips a change to the same */
 };
 
 int loop_init(void);
