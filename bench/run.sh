@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
-# Build the benchmark (bench/*.c) twice, natively against libwinhandle (a release build
-# of this tree) and with mingw-w64, run both and print one table: ns/op on
-# each side and the ratio Wine/winhandle. The cases run one at a time, on
+# Build the benchmark (bench/*.c) three times, natively against libwinhandle (a release
+# build of this tree) for x86_64 and for i386, and with mingw-w64, run all three
+# and print one table: ns/op on each side and the ratios Wine/winhandle. The cases run one at a time, on
 # one side then the other, and the whole list is run ROUNDS times, so that
 # a passing load on the machine falls on both sides and on few samples.
 # Everything runs on one CPU (see --cpus).
@@ -20,6 +20,9 @@
 #
 # Environment: WINHANDLE_BENCH_BUILD, the Meson build directory to use
 # (default build-bench, set up with -Dbuildtype=release when missing);
+# WINHANDLE_BENCH_BUILD_I386, the i386 one (default build-bench-i386, set up
+# with cross/i386.ini; only its library is used: the 32-bit program talks to
+# the same 64-bit server as the 64-bit one, as in a mixed session);
 # WINHANDLE_BENCH_WINEPREFIX, the Wine prefix (default
 # ${XDG_CACHE_HOME:-$HOME/.cache}/winhandle-wineprefix-bench, made once with
 # `wineboot -i`); WINE, the wine64 loader.
@@ -72,7 +75,7 @@ fi
 # shellcheck source=scripts/deps.sh
 . scripts/deps.sh
 # shellcheck disable=SC2086 # a list of words
-need_packages $BUILD_PACKAGES gcc-mingw-w64-x86-64 wine64
+need_packages $BUILD_PACKAGES gcc-multilib gcc-mingw-w64-x86-64 wine64
 
 # The CPUs everything runs on: children inherit the affinity, and so do the
 # servers, which are started from here (wineserver) or by the pinned
@@ -93,6 +96,13 @@ if [ ! -f "$build/build.ninja" ]; then
 fi
 # Only what the benchmark needs: the library and the server.
 ninja -C "$build" lib/libwinhandle.so.0.1.0 server/winhandled >/dev/null
+build32=${WINHANDLE_BENCH_BUILD_I386:-build-bench-i386}
+case $build32 in /*) ;; *) build32=$root/$build32 ;; esac
+if [ ! -f "$build32/build.ninja" ]; then
+    echo "setting up the i386 release build $build32"
+    meson setup "$build32" --cross-file cross/i386.ini -Dbuildtype=release >/dev/null
+fi
+ninja -C "$build32" lib/libwinhandle.so.0.1.0 >/dev/null
 
 work=$(mktemp -d "${TMPDIR:-/tmp}/winhandle-bench.XXXXXX")
 session="$work/session"
@@ -112,6 +122,9 @@ sources=(bench/harness.c bench/groups.c bench/cases_*.c)
 cc -O2 "${warnings[@]}" -o "$work/bench" "${sources[@]}" \
     $(PKG_CONFIG_PATH="$build/meson-uninstalled" pkg-config --cflags --libs winhandle) \
     -Wl,-rpath,"$build/lib"
+cc -m32 -O2 "${warnings[@]}" -o "$work/bench32" "${sources[@]}" \
+    $(PKG_CONFIG_PATH="$build32/meson-uninstalled" pkg-config --cflags --libs winhandle) \
+    -Wl,-rpath,"$build32/lib"
 x86_64-w64-mingw32-gcc -O2 "${warnings[@]}" -static-libgcc -o "$work/bench.exe" "${sources[@]}"
 
 # ---- the two sides ----
@@ -121,6 +134,11 @@ mkdir -m 700 "$session"
 run_native() {
     WINHANDLE_DIR="$session" WINHANDLE_SERVER="$build/server/winhandled" \
         timeout 600 "${pin[@]}" "$work/bench" "$@"
+}
+# The i386 program: the same session and server (a 64-bit one).
+run_native32() {
+    WINHANDLE_DIR="$session" WINHANDLE_SERVER="$build/server/winhandled" \
+        timeout 600 "${pin[@]}" "$work/bench32" "$@"
 }
 
 # Wine: a private prefix, made once and cached; a clean wineserver kept
@@ -154,11 +172,14 @@ names=$(run_native --list "${cases[@]}" | awk '{ print $1 }')
 load_before=$(cut -d' ' -f1-3 /proc/loadavg)
 : >"$work/native.out"
 : >"$work/wine.out"
+: >"$work/native32.out"
 for round in $(seq "$rounds"); do
     for name in $names; do
         echo "  round $round/$rounds: $name" >&2
         run_native "${bench_args[@]}" "$name" >>"$work/native.out" ||
             echo "NA $name the native program exited with status $?" >>"$work/native.out"
+        run_native32 "${bench_args[@]}" "$name" >>"$work/native32.out" ||
+            echo "NA $name the i386 program exited with status $?" >>"$work/native32.out"
         run_wine "${bench_args[@]}" "$name" >>"$work/wine.out" ||
             echo "NA $name the program under Wine exited with status $?" >>"$work/wine.out"
     done
@@ -167,6 +188,7 @@ load_after=$(cut -d' ' -f1-3 /proc/loadavg)
 if [ "$raw" = 1 ]; then
     sed 's/^/native: /' "$work/native.out"
     sed 's/^/wine:   /' "$work/wine.out"
+    sed 's/^/i386:   /' "$work/native32.out"
 fi
 
 # ---- the table ----
@@ -182,10 +204,11 @@ echo "CPUs: $cpus; load average before the cases $load_before, after $load_after
 echo "(the benchmark adds about 1; other busy processes slow both sides)."
 echo "ns per operation: the fastest sample of all rounds (best) and the median of the rounds'"
 echo "medians (med), each side; $rounds round(s) of $samples samples. ratio = Wine / winhandle, of the"
-echo "best and of the medians: above 1, winhandle is faster."
+echo "best and of the medians: above 1, winhandle is faster. i386: the same program built -m32 against"
+echo "the i386 library, in the same session (the 64-bit server); ratio32 = Wine / i386, of the best."
 echo
 awk -v names="$names" -v rounds="$rounds" '
-{ side = FILENAME == ARGV[1] ? 1 : 2 }
+{ side = FILENAME == ARGV[1] ? 1 : FILENAME == ARGV[2] ? 2 : 3 }
 # RESULT case best_ns iterations median_ns worst_ns
 $1 == "RESULT" {
     k = side SUBSEP $2
@@ -200,7 +223,7 @@ $1 == "NA" {
 }
 $1 == "BYTES" { bytes[$2] = $3 + 0 }
 $1 == "NOTE" {
-    r = (side == 1 ? "winhandle: " : "Wine: ") substr($0, 6)
+    r = (side == 1 ? "winhandle: " : side == 2 ? "Wine: " : "winhandle i386: ") substr($0, 6)
     if (!(r in seen)) { seen[r] = 1; notes[++nnotes] = r }
 }
 function median(k,   i, j, t, a, n) {
@@ -213,17 +236,17 @@ function median(k,   i, j, t, a, n) {
 function ratio(a, b) { return a > 0 && b > 0 ? sprintf("%.2f", b / a) : "-" }
 END {
     n = split(names, list, " ")
-    fmt = "%-21s %12s %12s %12s %12s %6s %6s\n"
-    printf fmt, "case", "winhandle", "(med)", "Wine", "(med)", "ratio", "(med)"
+    fmt = "%-21s %11s %9s %11s %9s %11s %9s %6s %6s %7s\n"
+    printf fmt, "case", "winhandle", "(med)", "i386", "(med)", "Wine", "(med)", "ratio", "(med)", "ratio32"
     for (i = 1; i <= n; i++) {
         c = list[i]
-        for (s = 1; s <= 2; s++) {
+        for (s = 1; s <= 3; s++) {
             k = s SUBSEP c
             b[s] = m[s] = 0; cm[s] = ""
             if (k in na) {
                 # A case that failed in any round is not measured.
                 cb[s] = "n/a [" ++nfoot "]"
-                foot[nfoot] = (s == 1 ? "winhandle, " : "Wine, ") c ": " na[k]
+                foot[nfoot] = (s == 1 ? "winhandle, " : s == 2 ? "Wine, " : "winhandle i386, ") c ": " na[k]
                 if (nna[k] < rounds) foot[nfoot] = foot[nfoot] sprintf(" (in %d of %d rounds)", nna[k], rounds)
             } else if (k in best) {
                 b[s] = best[k]; m[s] = median(k)
@@ -232,21 +255,22 @@ END {
                 cb[s] = "missing"
             }
         }
-        printf fmt, c, cb[1], cm[1], cb[2], cm[2], ratio(b[1], b[2]), ratio(m[1], m[2])
+        printf fmt, c, cb[1], cm[1], cb[3], cm[3], cb[2], cm[2], ratio(b[1], b[2]), ratio(m[1], m[2]),
+            ratio(b[3], b[2])
     }
     for (i = 1; i <= n; i++) {
         c = list[i]
         if (!(c in bytes)) continue
         # bytes per ns * 1e9 / 1e6 = MB/s
-        for (s = 1; s <= 2; s++) {
+        for (s = 1; s <= 3; s++) {
             k = s SUBSEP c
             mbs[s] = k in best && !(k in na) ? sprintf("%.0f MB/s", bytes[c] * 1000 / best[k]) : "n/a"
         }
-        printf "throughput: %s: winhandle %s, Wine %s (best sample)\n", c, mbs[1], mbs[2]
+        printf "throughput: %s: winhandle %s, i386 %s, Wine %s (best sample)\n", c, mbs[1], mbs[3], mbs[2]
     }
     for (i = 1; i <= nfoot; i++) printf "[%d] n/a: %s\n", i, foot[i]
     for (i = 1; i <= nnotes; i++) printf "note: %s\n", notes[i]
-}' "$work/native.out" "$work/wine.out"
+}' "$work/native.out" "$work/wine.out" "$work/native32.out"
 
 # Let the private server go (it leaves a few seconds after its last
 # client), then read its log: a server that logged errors makes its numbers

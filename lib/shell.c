@@ -47,22 +47,27 @@ static UINT shell_code(DWORD error)
     }
 }
 
-/* Where a file named with a directory part is: relative names are looked
- * up in lpDirectory first, as the shell does. Writes the path to check
- * (through the redirector) into out; 0, or a Win32 error. */
-static DWORD locate(const SHELLEXECUTEINFOA *info, char *file, size_t size)
+/* Where the file is: a relative name is looked for in lpDirectory first,
+ * as the shell does; else a name with a directory part is that path, and
+ * a bare name is left to CreateProcessA's search (the program's directory,
+ * the current one, PATH). Writes the path into file and returns 1, or 0
+ * for a search; -1 if the path is too long. */
+static int locate(const SHELLEXECUTEINFOA *info, char *file, size_t size)
 {
     const char *name = info->lpFile;
-    int n;
-    if (name[0] != '/' && info->lpDirectory && *info->lpDirectory)
-        n = snprintf(file, size, "%s/%s", info->lpDirectory, name);
-    else
-        n = snprintf(file, size, "%s", name);
-    if (n < 0 || (size_t)n >= size)
-        return ERROR_FILENAME_EXCED_RANGE;
-    if (name[0] != '/' && access(file, F_OK) < 0)
-        snprintf(file, size, "%s", name); /* not there: relative to here */
-    return 0;
+    const char *dir = info->lpDirectory;
+    if (name[0] != '/' && dir && *dir) {
+        int n = snprintf(file, size, "%s/%s", dir, name);
+        if (n < 0 || (size_t)n >= size)
+            return -1;
+        char buf[PATH_MAX];
+        const char *path = redirect_path(file, buf, sizeof(buf));
+        if (path && access(path, F_OK) == 0)
+            return 1;
+    }
+    if (!strchr(name, '/'))
+        return 0;
+    return (size_t)snprintf(file, size, "%s", name) < size ? 1 : -1;
 }
 
 /* Is what locate found something the shell can open: an executable file?
@@ -110,9 +115,8 @@ BOOL WINAPI ShellExecuteExA(SHELLEXECUTEINFOA *info)
     if (!verb_opens(info->lpVerb))
         return fail(info, SE_ERR_NOASSOC, ERROR_NO_ASSOCIATION);
     char file[PATH_MAX];
-    DWORD err = strchr(info->lpFile, '/') ? locate(info, file, sizeof(file)) : 0;
-    if (!err && strchr(info->lpFile, '/'))
-        err = openable(file);
+    int found = locate(info, file, sizeof(file));
+    DWORD err = found < 0 ? ERROR_FILENAME_EXCED_RANGE : found ? openable(file) : 0;
     if (err)
         return fail(info, err == ERROR_NO_ASSOCIATION ? SE_ERR_NOASSOC : shell_code(err), err);
 
@@ -123,7 +127,7 @@ BOOL WINAPI ShellExecuteExA(SHELLEXECUTEINFOA *info)
                         .wShowWindow = (WORD)info->nShow };
     PROCESS_INFORMATION pi;
     const char *dir = info->lpDirectory && *info->lpDirectory ? info->lpDirectory : NULL;
-    BOOL ok = CreateProcessA(strchr(info->lpFile, '/') ? file : NULL, line, NULL, NULL,
+    BOOL ok = CreateProcessA(found ? file : NULL, line, NULL, NULL,
                              FALSE, 0, NULL, dir, &si, &pi);
     err = ok ? 0 : GetLastError();
     free(line);

@@ -134,6 +134,7 @@ struct spawn {
     char **envp;       /* over environ or the caller's block, and the mark */
     char mark[48];     /* WH_PARENT_MARK and our pid */
     const char *cwd;
+    char cwd_buf[PATH_MAX]; /* cwd through the redirector, when it changed */
     const char *line;  /* the command line the child will see */
     int gate[2];       /* start gate */
     int report[2];     /* exec failure: errno; closed on exec */
@@ -201,6 +202,8 @@ static DWORD spawn_prepare(struct spawn *s, LPCSTR app_name, LPSTR cmdline,
         return errno_to_win32(errno);
     s->width = width_flag(s->path);
     struct stat st;
+    if (cwd && !(cwd = redirect_path(cwd, s->cwd_buf, sizeof(s->cwd_buf))))
+        return ERROR_FILENAME_EXCED_RANGE;
     if (cwd && (stat(cwd, &st) < 0 || !S_ISDIR(st.st_mode)))
         return ERROR_DIRECTORY;
     s->cwd = cwd;

@@ -166,12 +166,15 @@ static DWORD run_tool(const char *dir, const char *name)
     return finish_child(&pi);
 }
 
-static DWORD shell_tool(const char *dir)
+/* ShellExecuteExA of windir/DIR/tool, or with in_dir of "tool" with
+ * lpDirectory windir/DIR (where the shell looks for a relative file). */
+static DWORD shell_tool(const char *dir, int in_dir)
 {
     char path[MAX_PATH + 64];
-    snprintf(path, sizeof(path), "%s/%s/tool", windir, dir);
+    snprintf(path, sizeof(path), "%s/%s%s", windir, dir, in_dir ? "" : "/tool");
     SHELLEXECUTEINFOA sei = { .cbSize = sizeof(sei), .fMask = SEE_MASK_NOCLOSEPROCESS,
-                              .lpFile = path, .lpParameters = "tool" };
+                              .lpFile = in_dir ? "tool" : path, .lpParameters = "tool",
+                              .lpDirectory = in_dir ? path : NULL };
     if (!ShellExecuteExA(&sei))
         return 1000 + GetLastError();
     DWORD code = 0xdead;
@@ -220,7 +223,8 @@ static int redirect_checks(void)
     CloseHandle(t);
     if (other != 64 || run_tool("System32", "tool") != 32) /* per thread */
         return 7;
-    if (shell_tool("System32") != 32 || shell_tool("Sysnative") != 64)
+    if (shell_tool("System32", 0) != 32 || shell_tool("Sysnative", 0) != 64 ||
+        shell_tool("System32", 1) != 32 || shell_tool("Sysnative", 1) != 64)
         return 8;
     /* Files: a file made through System32 is SysWOW64's; an exempt
      * subdirectory stays System32's. */
