@@ -337,6 +337,29 @@ static void test_inherit(void)
        peer_width, own_width, (unsigned long)code);
 }
 
+/* The width `winhandle ps --json` shows for pid (the inspector named by
+ * $WINHANDLE_TEST_TOOL), or 0. */
+static unsigned ps_width(DWORD pid)
+{
+    const char *tool = getenv("WINHANDLE_TEST_TOOL");
+    char cmd[MAX_PATH + 32], line[512];
+    unsigned width = 0, v;
+    int mine = 0;
+    if (!tool)
+        return 0;
+    snprintf(cmd, sizeof(cmd), "'%s' ps --json", tool);
+    FILE *f = popen(cmd, "r");
+    while (f && fgets(line, sizeof(line), f)) {
+        if (sscanf(line, " \"pid\": %u", &v) == 1)
+            mine = v == pid;
+        else if (mine && sscanf(line, " \"bitness\": %u", &v) == 1)
+            width = v;
+    }
+    if (f)
+        pclose(f);
+    return width;
+}
+
 static void test_pipe_conversation(void)
 {
     char name[64], args[128];
@@ -355,6 +378,12 @@ static void test_pipe_conversation(void)
         return;
     BOOL connected = ConnectNamedPipe(pipe, NULL) || GetLastError() == ERROR_PIPE_CONNECTED;
     ok(connected, "the %u-bit client connected to the %u-bit server", peer_width, own_width);
+    unsigned ps_peer = ps_width(pi.dwProcessId), ps_own = ps_width(GetCurrentProcessId());
+    ok(ps_peer == peer_width && ps_own == own_width,
+       "winhandle ps: this process %u-bit, the client %u-bit", ps_own, ps_peer);
+    BOOL wow = 5, asked = IsWow64Process(pi.hProcess, &wow);
+    ok(asked && wow == (peer_width == 32), "IsWow64Process of the client now it has spoken: %d",
+       wow);
 
     HANDLE mutex = CreateMutexA(NULL, FALSE, NULL), dup = NULL;
     ok(DuplicateHandle(GetCurrentProcess(), mutex, pi.hProcess, &dup, 0, FALSE,
