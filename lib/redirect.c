@@ -83,6 +83,17 @@ static void make_dir(const char *parent, const char *name)
         return; /* the getters still answer; opening under it will fail */
 }
 
+/* The directory, System32 and SysWOW64, where missing. Made again by the
+ * getters: a process that asked before its session directory existed (no
+ * server had started yet) made nothing the first time. */
+static void make_layout(void)
+{
+    make_dir(windir, NULL);
+    make_dir(windir, "System32");
+    if (native_is_64bit())
+        make_dir(windir, "SysWOW64");
+}
+
 static void windir_init(void)
 {
     const char *configured = getenv("WINHANDLE_WINDIR");
@@ -98,10 +109,7 @@ static void windir_init(void)
         return;
     }
     windir_len = strlen(windir);
-    make_dir(windir, NULL);
-    make_dir(windir, "System32");
-    if (native_is_64bit())
-        make_dir(windir, "SysWOW64");
+    make_layout();
 }
 
 const char *windows_dir(void)
@@ -201,6 +209,7 @@ static UINT copy_dir(const char *dir, const char *sub, LPSTR buf, UINT size)
     int n = snprintf(path, sizeof(path), "%s%s%s", dir, sub ? "/" : "", sub ? sub : "");
     if (!*dir || n < 0)
         return FAIL(ERROR_PATH_NOT_FOUND, 0);
+    make_layout();
     if (!buf || (UINT)n >= size)
         return (UINT)n + 1;
     memcpy(buf, path, (size_t)n + 1);
