@@ -13,6 +13,7 @@ here under load, a whole one on an idle machine); one waiting, none.
 """
 import os
 import resource
+import shutil
 import signal
 import socket
 import subprocess
@@ -84,6 +85,10 @@ def main():
     log.seek(0)
     text = log.read()
     ok("out of descriptors" in text, "its log says why it refused")
+    log.close()
+    if status == 0:
+        shutil.rmtree(session, ignore_errors=True)
+        os.unlink(session + ".log")
     return status
 
 
