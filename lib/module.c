@@ -180,11 +180,20 @@ VOID WINAPI GetStartupInfoA(LPSTARTUPINFOA info)
  * bits of the exit code even if the program never calls the library.
  * Other programs do not talk to the server until they call it.
  */
+/* Defined (as nonzero) by a program that only looks at the server and is
+ * no Windows process itself: the inspector. Started by CreateProcessA, it
+ * must not register as a process before it can say it is an observer. */
+extern const int winhandle_observer_program __attribute__((weak));
+
 __attribute__((constructor)) static void take_parent_mark(void)
 {
     const char *mark = getenv(WH_PARENT_MARK_NAME);
     if (!mark)
         return;
+    if (&winhandle_observer_program && winhandle_observer_program) {
+        unsetenv(WH_PARENT_MARK_NAME);
+        return;
+    }
     /* A mark left by a grandparent (through a program that is not ours
      * and so did not remove it) names someone else. */
     int ours = strtol(mark, NULL, 10) == (long)getppid();

@@ -163,6 +163,10 @@ static int resolve_session_dir(const char *dir_arg, struct tool_options *opt)
     return EXIT_OK;
 }
 
+/* This program only looks: started by a Windows program's CreateProcessA,
+ * it must not register as a process of the session (lib/module.c). */
+const int winhandle_observer_program = 1;
+
 int main(int argc, char **argv)
 {
     struct tool_options opt = { 0 };
