@@ -16,6 +16,11 @@ static const char *const type_names[WH_TYPE_COUNT] = {
     [WH_TYPE_SEMAPHORE] = "Semaphore",
     [WH_TYPE_PROCESS] = "Process",
     [WH_TYPE_THREAD] = "Thread",
+    [WH_TYPE_FILE] = "File",
+    [WH_TYPE_PIPE] = "Pipe",
+    [WH_TYPE_MAPPING] = "Section", /* Windows' name for a file mapping */
+    [WH_TYPE_DESKTOP] = "Desktop",
+    [WH_TYPE_WINSTA] = "WindowStation",
 };
 
 const char *type_name(uint32_t type)
@@ -31,12 +36,15 @@ uint32_t type_from_name(const char *name)
     /* Windows' own name for a mutex, as WinObj and Process Explorer say. */
     if (!strcasecmp(name, "mutant"))
         return WH_TYPE_MUTEX;
+    if (!strcasecmp(name, "mapping"))
+        return WH_TYPE_MAPPING;
     return 0;
 }
 
 const char *type_names_list(void)
 {
-    return "event, mutex, semaphore, process, thread";
+    return "event, mutex, semaphore, process, thread, file, pipe, section (or mapping), "
+           "desktop, windowstation";
 }
 
 /* ---- access rights ---- */
@@ -69,6 +77,23 @@ static const struct right thread_rights[] = {
     RIGHT(THREAD_SET_THREAD_TOKEN), RIGHT(THREAD_IMPERSONATE),
     RIGHT(THREAD_DIRECT_IMPERSONATION), RIGHT(THREAD_SET_LIMITED_INFORMATION),
     RIGHT(THREAD_QUERY_LIMITED_INFORMATION), RIGHT(THREAD_RESUME), { 0, NULL } };
+static const struct right file_rights[] = {
+    RIGHT(FILE_READ_DATA), RIGHT(FILE_WRITE_DATA), RIGHT(FILE_APPEND_DATA),
+    RIGHT(FILE_READ_EA), RIGHT(FILE_WRITE_EA), RIGHT(FILE_EXECUTE),
+    RIGHT(FILE_READ_ATTRIBUTES), RIGHT(FILE_WRITE_ATTRIBUTES), { 0, NULL } };
+static const struct right section_rights[] = {
+    RIGHT(SECTION_QUERY), RIGHT(SECTION_MAP_WRITE), RIGHT(SECTION_MAP_READ),
+    RIGHT(SECTION_MAP_EXECUTE), RIGHT(SECTION_EXTEND_SIZE), { 0, NULL } };
+static const struct right desktop_rights[] = {
+    RIGHT(DESKTOP_READOBJECTS), RIGHT(DESKTOP_CREATEWINDOW), RIGHT(DESKTOP_CREATEMENU),
+    RIGHT(DESKTOP_HOOKCONTROL), RIGHT(DESKTOP_JOURNALRECORD),
+    RIGHT(DESKTOP_JOURNALPLAYBACK), RIGHT(DESKTOP_ENUMERATE), RIGHT(DESKTOP_WRITEOBJECTS),
+    RIGHT(DESKTOP_SWITCHDESKTOP), { 0, NULL } };
+static const struct right winsta_rights[] = {
+    RIGHT(WINSTA_ENUMDESKTOPS), RIGHT(WINSTA_READATTRIBUTES), RIGHT(WINSTA_ACCESSCLIPBOARD),
+    RIGHT(WINSTA_CREATEDESKTOP), RIGHT(WINSTA_WRITEATTRIBUTES),
+    RIGHT(WINSTA_ACCESSGLOBALATOMS), RIGHT(WINSTA_EXITWINDOWS), RIGHT(WINSTA_ENUMERATE),
+    RIGHT(WINSTA_READSCREEN), { 0, NULL } };
 static const struct right standard_rights[] = {
     RIGHT(DELETE), RIGHT(READ_CONTROL), RIGHT(WRITE_DAC), RIGHT(WRITE_OWNER),
     RIGHT(SYNCHRONIZE), { 0, NULL } };
@@ -85,6 +110,13 @@ static const struct type_rights rights_of[WH_TYPE_COUNT] = {
     [WH_TYPE_SEMAPHORE] = { semaphore_rights, SEMAPHORE_ALL_ACCESS, "SEMAPHORE_ALL_ACCESS" },
     [WH_TYPE_PROCESS] = { process_rights, PROCESS_ALL_ACCESS, "PROCESS_ALL_ACCESS" },
     [WH_TYPE_THREAD] = { thread_rights, THREAD_ALL_ACCESS, "THREAD_ALL_ACCESS" },
+    [WH_TYPE_FILE] = { file_rights, FILE_ALL_ACCESS, "FILE_ALL_ACCESS" },
+    /* A pipe end's rights are a file's, as in Windows. */
+    [WH_TYPE_PIPE] = { file_rights, FILE_ALL_ACCESS, "FILE_ALL_ACCESS" },
+    [WH_TYPE_MAPPING] = { section_rights, SECTION_ALL_ACCESS, "SECTION_ALL_ACCESS" },
+    /* winuser.h names no DESKTOP_ALL_ACCESS: the rights are listed. */
+    [WH_TYPE_DESKTOP] = { desktop_rights, 0, NULL },
+    [WH_TYPE_WINSTA] = { winsta_rights, WINSTA_ALL_ACCESS, "WINSTA_ALL_ACCESS" },
 };
 
 /*
@@ -97,7 +129,7 @@ static void for_each_right(uint32_t type, uint32_t access,
                            void (*emit)(void *ctx, const char *name), void *ctx)
 {
     const struct type_rights *tr = type < WH_TYPE_COUNT ? &rights_of[type] : NULL;
-    if (tr && tr->specific && access == tr->all) {
+    if (tr && tr->all_name && access == tr->all) {
         emit(ctx, tr->all_name);
         return;
     }
@@ -204,6 +236,73 @@ static void mutex_text(const uint32_t state[4], uint32_t owner_pid, char *buf, s
         snprintf(buf, len, "owned by tid %u, count %u%s", state[0], state[1], abandoned);
 }
 
+/* Section: "64 KiB, PAGE_READWRITE, page file" */
+static void section_text(const uint32_t state[4], char *buf, size_t len)
+{
+    uint64_t size = (uint64_t)state[1] << 32 | state[0];
+    static const struct { uint32_t bit; const char *name; } protections[] = {
+        { PAGE_READONLY, "PAGE_READONLY" }, { PAGE_READWRITE, "PAGE_READWRITE" },
+        { PAGE_WRITECOPY, "PAGE_WRITECOPY" }, { PAGE_EXECUTE_READ, "PAGE_EXECUTE_READ" },
+        { PAGE_EXECUTE_READWRITE, "PAGE_EXECUTE_READWRITE" },
+        { PAGE_EXECUTE_WRITECOPY, "PAGE_EXECUTE_WRITECOPY" } };
+    const char *protect = "?";
+    for (size_t i = 0; i < sizeof(protections) / sizeof(protections[0]); i++)
+        if ((state[2] & 0xffu) == protections[i].bit)
+            protect = protections[i].name;
+    const char *backing = state[3] ? "file" : "page file";
+    if (size && !(size % (1u << 20)))
+        snprintf(buf, len, "%llu MiB, %s, %s", (unsigned long long)(size >> 20), protect, backing);
+    else if (size && !(size % 1024))
+        snprintf(buf, len, "%llu KiB, %s, %s", (unsigned long long)(size >> 10), protect, backing);
+    else
+        snprintf(buf, len, "%llu bytes, %s, %s", (unsigned long long)size, protect, backing);
+}
+
+static const char *file_type_name(uint32_t type)
+{
+    switch (type) {
+    case FILE_TYPE_DISK: return "disk file";
+    case FILE_TYPE_CHAR: return "character device";
+    case FILE_TYPE_PIPE: return "pipe";
+    default: return "unknown file type";
+    }
+}
+
+static const char *share_text(uint32_t share)
+{
+    static const char *const names[8] = {
+        "none", "read", "write", "read|write", "delete", "read|delete", "write|delete",
+        "read|write|delete" };
+    return names[share & 7];
+}
+
+/* Pipe: which end, connected to whom; or a name's instances. */
+static void pipe_text(const uint32_t state[4], char *buf, size_t len)
+{
+    static const char *const kinds[] = { "read end", "write end", "server end",
+                                         "client end" };
+    static const char *const states[] = { "listening", "connected", "closing",
+                                          "disconnected" };
+    if (state[0] == WH_PIPE_NAME) {
+        if (state[2] == 255)
+            snprintf(buf, len, "name, %u instances of unlimited", state[1]);
+        else
+            snprintf(buf, len, "name, %u instances of %u", state[1], state[2]);
+        return;
+    }
+    const char *kind = state[0] < 4 ? kinds[state[0]] : "?";
+    if (state[0] < WH_PIPE_SERVER_END) {
+        snprintf(buf, len, "%s", kind);
+        return;
+    }
+    const char *st = state[1] < 4 ? states[state[1]] : "?";
+    const char *mode = (state[2] & PIPE_TYPE_MESSAGE) ? "message" : "byte";
+    if (state[3])
+        snprintf(buf, len, "%s, %s, %s mode, other end pid %u", kind, st, mode, state[3]);
+    else
+        snprintf(buf, len, "%s, %s, %s mode", kind, st, mode);
+}
+
 void state_text(uint32_t type, uint32_t signaled, const uint32_t state[4],
                 uint32_t owner_pid, char *buf, size_t len)
 {
@@ -227,6 +326,19 @@ void state_text(uint32_t type, uint32_t signaled, const uint32_t state[4],
         ending_text(signaled, state[2], ending, sizeof(ending));
         snprintf(buf, len, "tid %u of pid %u, %s", state[0], state[1], ending);
         break;
+    case WH_TYPE_MAPPING:
+        section_text(state, buf, len);
+        break;
+    case WH_TYPE_FILE:
+        snprintf(buf, len, "%s, share %s", file_type_name(state[0]), share_text(state[2]));
+        break;
+    case WH_TYPE_PIPE:
+        pipe_text(state, buf, len);
+        break;
+    case WH_TYPE_DESKTOP:
+    case WH_TYPE_WINSTA:
+        snprintf(buf, len, "-");
+        break;
     default:
         snprintf(buf, len, "%s", signaled ? "signaled" : "not signaled");
     }
@@ -240,6 +352,23 @@ static void json_exit_code(struct json *j, uint32_t signaled, uint32_t code)
         json_uint(j, code);
     else
         json_null(j);
+}
+
+static void pipe_json(struct json *j, const uint32_t state[4])
+{
+    static const char *const kinds[] = { "read_end", "write_end", "server_end",
+                                         "client_end", "name" };
+    static const char *const states[] = { "listening", "connected", "closing",
+                                          "disconnected" };
+    json_key_string(j, "kind", state[0] < 5 ? kinds[state[0]] : "unknown");
+    if (state[0] == WH_PIPE_NAME) {
+        json_key_uint(j, "instances", state[1]);
+        json_key_uint(j, "max_instances", state[2]);
+    } else if (state[0] >= WH_PIPE_SERVER_END) {
+        json_key_string(j, "state", state[1] < 4 ? states[state[1]] : "unknown");
+        json_key_bool(j, "message_mode", (state[2] & PIPE_TYPE_MESSAGE) != 0);
+        json_key_uint_or_null(j, "other_pid", state[3]);
+    }
 }
 
 static void type_state_json(struct json *j, uint32_t type, uint32_t signaled,
@@ -268,6 +397,22 @@ static void type_state_json(struct json *j, uint32_t type, uint32_t signaled,
         json_key_uint(j, "tid", state[0]);
         json_key_uint(j, "pid", state[1]);
         json_exit_code(j, signaled, state[2]);
+        break;
+    case WH_TYPE_MAPPING:
+        json_key_uint(j, "size", (uint64_t)state[1] << 32 | state[0]);
+        json_key_uint(j, "protection", state[2]);
+        json_key_bool(j, "file_backed", state[3] != 0);
+        break;
+    case WH_TYPE_FILE:
+        json_key_string(j, "file_type", file_type_name(state[0]));
+        json_key_uint(j, "access", state[1]);
+        json_key_uint(j, "share", state[2]);
+        break;
+    case WH_TYPE_PIPE:
+        pipe_json(j, state);
+        break;
+    case WH_TYPE_DESKTOP:
+    case WH_TYPE_WINSTA:
         break;
     default:
         json_key(j, "raw");
