@@ -56,15 +56,6 @@ static void ps_json(const struct process_info *p, uint32_t count)
     json_finish(&j);
 }
 
-/* A number, or "-" when 0 means unknown. */
-static void number_or_dash(uint32_t v, char *buf, size_t len)
-{
-    if (v)
-        snprintf(buf, len, "%u", v);
-    else
-        snprintf(buf, len, "-");
-}
-
 static void ps_text(const struct process_info *p, uint32_t count)
 {
     static const char *const headers[] = { "PID", "PPID", "BITS", "THREADS", "HANDLES",

@@ -209,6 +209,18 @@ static const struct list_kind process_kind = {
 static const struct list_kind handle_kind = {
     sizeof(struct wh_list_handles_reply), sizeof(struct handle_info),
     sizeof(struct wh_handle_record), take_handle, NULL };
+static int take_user(struct reader *r, const struct list_layout *l, void *item)
+{
+    struct wh_user_record *u = item;
+    if (take_record(r, l->record_size, u, sizeof(*u)) < 0)
+        return -1;
+    u->summary[sizeof(u->summary) - 1] = '\0'; /* never trust the server's NUL */
+    return 0;
+}
+
+static const struct list_kind user_kind = {
+    sizeof(struct wh_list_user_objects_reply), sizeof(struct wh_user_record),
+    sizeof(struct wh_user_record), take_user, NULL };
 static const struct list_kind object_kind = {
     sizeof(struct wh_list_objects_reply), sizeof(struct object_info),
     sizeof(struct wh_object_record), take_object, release_object };
@@ -220,6 +232,8 @@ _Static_assert(sizeof(struct wh_reply_header) + sizeof(struct list_layout) ==
 _Static_assert(sizeof(struct wh_list_processes_reply) ==
                sizeof(struct wh_reply_header) + 2 * sizeof(uint32_t), "layout");
 _Static_assert(sizeof(struct wh_list_handles_reply) ==
+               sizeof(struct wh_reply_header) + 2 * sizeof(uint32_t), "layout");
+_Static_assert(sizeof(struct wh_list_user_objects_reply) ==
                sizeof(struct wh_reply_header) + 2 * sizeof(uint32_t), "layout");
 _Static_assert(offsetof(struct wh_list_objects_reply, holder_size) ==
                sizeof(struct wh_reply_header) + offsetof(struct list_layout, holder_size),
@@ -253,6 +267,38 @@ uint32_t query_objects(uint32_t type, struct object_info **out, uint32_t *count)
                              &items, count);
     *out = items;
     return err;
+}
+
+uint32_t query_user_objects(uint32_t type, struct wh_user_record **out, uint32_t *count)
+{
+    struct wh_list_user_objects_request req = { .type = type };
+    void *items;
+    uint32_t err = list_call(WH_REQ_list_user_objects, &req, sizeof(req), &user_kind,
+                             &items, count);
+    *out = items;
+    return err;
+}
+
+uint32_t query_user_table(uint32_t *used, uint32_t *capacity,
+                          uint32_t counts[WH_USER_TYPE_COUNT])
+{
+    struct wh_user_table_info_request req;
+    struct wh_user_table_info_reply reply;
+    void *var;
+    uint32_t var_len;
+    memset(counts, 0, WH_USER_TYPE_COUNT * sizeof(counts[0]));
+    uint32_t err = server_call(WH_REQ_user_table_info, &req, sizeof(req), NULL, 0, &reply,
+                               sizeof(reply), &var, &var_len);
+    if (err)
+        return err;
+    /* An older or newer server may know fewer or more types: take what
+     * both know. */
+    uint32_t n = var_len / sizeof(uint32_t);
+    memcpy(counts, var, (n < WH_USER_TYPE_COUNT ? n : WH_USER_TYPE_COUNT) * sizeof(uint32_t));
+    free(var);
+    *used = reply.used;
+    *capacity = reply.capacity;
+    return 0;
 }
 
 void free_objects(struct object_info *objects, uint32_t count)

@@ -40,6 +40,11 @@ uint32_t query_processes(struct process_info **out, uint32_t *count);
 uint32_t query_handles(uint32_t pid, struct handle_info **out, uint32_t *count);
 uint32_t query_objects(uint32_t type, struct object_info **out, uint32_t *count);
 void free_objects(struct object_info *objects, uint32_t count);
+/* The USER table: every live entry of type (WH_USER_*; 0: all), and the
+ * table's use with its counts by type. */
+uint32_t query_user_objects(uint32_t type, struct wh_user_record **out, uint32_t *count);
+uint32_t query_user_table(uint32_t *used, uint32_t *capacity,
+                          uint32_t counts[WH_USER_TYPE_COUNT]);
 
 /* Tell the server to exit. */
 uint32_t query_shutdown(void);

@@ -103,3 +103,11 @@ void table_free(struct table *t)
     free(t->cells);
     memset(t, 0, sizeof(*t));
 }
+
+void number_or_dash(uint32_t v, char *buf, size_t len)
+{
+    if (v)
+        snprintf(buf, len, "%u", v);
+    else
+        snprintf(buf, len, "-");
+}

@@ -8,6 +8,7 @@
 #define WINHANDLE_TOOL_TABLE_H
 
 #include <stddef.h>
+#include <stdint.h>
 #include <stdio.h>
 
 #define TABLE_MAX_COLUMNS 10
@@ -29,5 +30,8 @@ void table_free(struct table *t);
 /* Print s outside a table, cleaned as a cell would be (a process name in a
  * heading: any process may set its own). */
 void print_clean(FILE *out, const char *s);
+
+/* A number, or "-" when 0 means unknown (or none). */
+void number_or_dash(uint32_t v, char *buf, size_t len);
 
 #endif

@@ -72,6 +72,8 @@ static void usage(FILE *out)
             "  handles [PID]        handle tables (all processes without PID): value,\n"
             "                       type, access, flags, origin, object state, name\n"
             "  objects              every object, its state and who holds handles to it\n"
+            "  user [PID]           the USER handle table: use by type and owner, every\n"
+            "                       entry (only PID's with PID)\n"
             "\n"
             "options:\n"
             "  -j, --json              machine-readable output (see winhandle(1))\n"
@@ -102,6 +104,7 @@ static const struct verb verbs[] = {
     { "ps", verb_ps, 0 },
     { "handles", verb_handles, 1 },
     { "objects", verb_objects, 1 },
+    { "user", verb_user, 0 },
 };
 
 static const struct verb *find_verb(const char *name)

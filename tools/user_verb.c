@@ -1,0 +1,175 @@
+/*
+ * winhandle user [PID]: the session's USER handle table (menus, cursors and
+ * icons, accelerator tables, hooks, window-position structures, DDE
+ * conversations, windows): how full it is, by type and by owner, and every
+ * entry with its owner and a few words about it. With PID, only the
+ * entries that process owns (and its counts by type; "used" stays the
+ * whole table's, the number that meets the 65,536 limit).
+ */
+#include <stdio.h>
+#include <stdlib.h>
+
+#include "json.h"
+#include "query.h"
+#include "table.h"
+#include "tool.h"
+
+static const char *user_type_name(uint32_t type)
+{
+    static const char *const names[WH_USER_TYPE_COUNT] = {
+        [WH_USER_WINDOW] = "Window", [WH_USER_MENU] = "Menu",
+        [WH_USER_CURSOR] = "Cursor", /* icons too: one type, as in Windows */
+        [WH_USER_ACCEL] = "AcceleratorTable", [WH_USER_HOOK] = "Hook",
+        [WH_USER_DWP] = "WindowPosition", [WH_USER_DDE_CONV] = "DdeConversation",
+    };
+    return type < WH_USER_TYPE_COUNT && names[type] ? names[type] : "Unknown";
+}
+
+/* Entries per owner pid (0: the session's own, such as system cursors),
+ * in the order owners first appear. */
+struct owner_count {
+    uint32_t pid, count;
+};
+
+static uint32_t count_owners(const struct wh_user_record *u, uint32_t n,
+                             struct owner_count *owners)
+{
+    uint32_t k = 0;
+    for (uint32_t i = 0; i < n; i++) {
+        uint32_t j = 0;
+        while (j < k && owners[j].pid != u[i].owner_pid)
+            j++;
+        if (j == k)
+            owners[k++] = (struct owner_count){ u[i].owner_pid, 0 };
+        owners[j].count++;
+    }
+    return k;
+}
+
+static void user_json(uint32_t used, uint32_t capacity, const uint32_t *by_type,
+                      const struct wh_user_record *u, uint32_t n,
+                      const struct owner_count *owners, uint32_t nowners)
+{
+    struct json j;
+    json_init(&j, stdout);
+    json_begin_object(&j);
+    json_key_uint(&j, "used", used);
+    json_key_uint(&j, "capacity", capacity);
+    json_key(&j, "by_type");
+    json_begin_object(&j);
+    for (uint32_t t = 1; t < WH_USER_TYPE_COUNT; t++)
+        json_key_uint(&j, user_type_name(t), by_type[t]);
+    json_end_object(&j);
+    json_key(&j, "by_owner");
+    json_begin_array(&j);
+    for (uint32_t i = 0; i < nowners; i++) {
+        json_begin_object(&j);
+        json_key_uint_or_null(&j, "pid", owners[i].pid);
+        json_key_uint(&j, "count", owners[i].count);
+        json_end_object(&j);
+    }
+    json_end_array(&j);
+    json_key(&j, "objects");
+    json_begin_array(&j);
+    for (uint32_t i = 0; i < n; i++) {
+        json_begin_object(&j);
+        json_key_uint(&j, "handle", u[i].handle);
+        json_key_string(&j, "type", user_type_name(u[i].type));
+        json_key_uint_or_null(&j, "owner_pid", u[i].owner_pid);
+        json_key_uint_or_null(&j, "owner_tid", u[i].owner_tid);
+        json_key_string(&j, "summary", u[i].summary);
+        json_end_object(&j);
+    }
+    json_end_array(&j);
+    json_end_object(&j);
+    json_finish(&j);
+}
+
+static void user_text(uint32_t used, uint32_t capacity, const uint32_t *by_type,
+                      const struct wh_user_record *u, uint32_t n,
+                      const struct owner_count *owners, uint32_t nowners)
+{
+    printf("USER table: %u of %u entries used\n", used, capacity);
+    printf("by type:");
+    for (uint32_t t = 1; t < WH_USER_TYPE_COUNT; t++)
+        if (by_type[t])
+            printf(" %s %u", user_type_name(t), by_type[t]);
+    printf("%s\nby owner:", used ? "" : " -");
+    for (uint32_t i = 0; i < nowners; i++) {
+        if (owners[i].pid)
+            printf(" pid %u: %u", owners[i].pid, owners[i].count);
+        else
+            printf(" session: %u", owners[i].count);
+    }
+    printf("%s\n", nowners ? "" : " -");
+    if (!n)
+        return;
+    static const char *const headers[] = { "HANDLE", "TYPE", "OWNER PID", "OWNER TID",
+                                           "SUMMARY", NULL };
+    struct table t;
+    table_init(&t, headers);
+    for (uint32_t i = 0; i < n; i++) {
+        char handle[16], pid[16], tid[16];
+        snprintf(handle, sizeof(handle), "0x%08x", u[i].handle);
+        number_or_dash(u[i].owner_pid, pid, sizeof(pid));
+        number_or_dash(u[i].owner_tid, tid, sizeof(tid));
+        const char *cells[] = { handle, user_type_name(u[i].type), pid, tid,
+                                u[i].summary[0] ? u[i].summary : "-" };
+        table_add(&t, cells);
+    }
+    printf("\n");
+    table_print(&t, stdout);
+    table_free(&t);
+}
+
+/* Keep the entries of one owner (pid != 0); returns how many. */
+static uint32_t keep_owner(struct wh_user_record *u, uint32_t n, uint32_t pid)
+{
+    uint32_t k = 0;
+    for (uint32_t i = 0; i < n; i++)
+        if (u[i].owner_pid == pid)
+            u[k++] = u[i];
+    return k;
+}
+
+int verb_user(const struct tool_options *opt, int argc, char **argv)
+{
+    uint32_t pid = 0;
+    if (argc > 1 || (argc == 1 && parse_pid(argv[0], &pid) < 0)) {
+        tool_error("usage: winhandle user [PID]");
+        return EXIT_USAGE;
+    }
+    int rc = connect_for_verb(opt);
+    if (rc != EXIT_OK)
+        return rc;
+    uint32_t used, capacity, by_type[WH_USER_TYPE_COUNT], n;
+    struct wh_user_record *u;
+    uint32_t err = query_user_table(&used, &capacity, by_type);
+    if (err)
+        return query_failed(err, "user_table_info");
+    if ((err = query_user_objects(0, &u, &n)))
+        return query_failed(err, "list_user_objects");
+    if (pid) {
+        /* The counts by type become this owner's; "used" stays the table's. */
+        n = keep_owner(u, n, pid);
+        for (uint32_t t = 0; t < WH_USER_TYPE_COUNT; t++)
+            by_type[t] = 0;
+        for (uint32_t i = 0; i < n; i++)
+            if (u[i].type < WH_USER_TYPE_COUNT)
+                by_type[u[i].type]++;
+    }
+    struct owner_count *owners = calloc(n ? n : 1, sizeof(*owners));
+    if (!owners) {
+        free(u);
+        tool_error("out of memory");
+        return EXIT_FAILED;
+    }
+    uint32_t nowners = count_owners(u, n, owners);
+    if (opt->json)
+        user_json(used, capacity, by_type, u, n, owners, nowners);
+    else
+        user_text(used, capacity, by_type, u, n, owners, nowners);
+    free(owners);
+    free(u);
+    return EXIT_OK;
+}
