@@ -6,7 +6,7 @@
  * Programs built for Linux carry no Windows resources, so loading by name
  * from a module finds nothing (ERROR_RESOURCE_TYPE_NOT_FOUND, what Windows
  * says of a module without cursors). CreateIconIndirect and GetIconInfo
- * trade in GDI bitmaps, this process's own (lib/bitmap.c).
+ * trade in GDI bitmaps of the session's GDI table (lib/gdi_bitmap.c).
  */
 #include <stdlib.h>
 #include <string.h>
@@ -163,25 +163,35 @@ HICON WINAPI CreateIconIndirect(PICONINFO info)
 {
     if (!info || !info->hbmMask)
         return NULL; /* no error, as Wine and Windows */
-    const struct bitmap *mask = bitmap_get(info->hbmMask);
-    const struct bitmap *color = info->hbmColor ? bitmap_get(info->hbmColor) : NULL;
-    if (!mask || (info->hbmColor && !color) || mask->width > 256)
-        return FAIL(ERROR_INVALID_PARAMETER, NULL);
+    struct bitmap *mask = bitmap_read(info->hbmMask);
+    struct bitmap *color = info->hbmColor ? bitmap_read(info->hbmColor) : NULL;
+    HICON icon = NULL;
+    if (!mask || (info->hbmColor && !color) || mask->width > 256) {
+        SetLastError(ERROR_INVALID_PARAMETER);
+        goto done;
+    }
     int width = mask->width, height = color ? mask->height : mask->height / 2;
     int bpp = color ? color->bpp : 1;
-    if (height > 256)
-        return FAIL(ERROR_INVALID_PARAMETER, NULL);
+    if (height > 256) {
+        SetLastError(ERROR_INVALID_PARAMETER);
+        goto done;
+    }
     uint32_t and_len = row_bytes(width, 1) * (uint32_t)height;
     uint32_t xor_len = row_bytes(width, bpp) * (uint32_t)height;
     unsigned char *bits = malloc(and_len + xor_len + 1);
-    if (!bits)
-        return FAIL(ERROR_NOT_ENOUGH_MEMORY, NULL);
+    if (!bits) {
+        SetLastError(ERROR_NOT_ENOUGH_MEMORY);
+        goto done;
+    }
     copy_rows(bits, and_len, mask->bpp == 1 ? mask : NULL, 0);
     copy_rows(bits + and_len, xor_len, color ? color : mask, color ? 0 : and_len);
     int x = info->fIcon ? width / 2 : (int)info->xHotspot;
     int y = info->fIcon ? height / 2 : (int)info->yHotspot;
-    HICON icon = create(info->fIcon ? 1 : 0, x, y, width, height, 1, bpp, bits, bits + and_len);
+    icon = create(info->fIcon ? 1 : 0, x, y, width, height, 1, bpp, bits, bits + and_len);
     free(bits);
+done:
+    free(mask);
+    free(color);
     return icon;
 }
 
@@ -204,25 +214,27 @@ BOOL WINAPI GetIconInfo(HICON icon, PICONINFO info)
     }
     int w = (int)reply.width, h = (int)reply.height;
     uint32_t and_len = var_len >= reply.and_len ? reply.and_len : 0;
-    const unsigned char *bits = var;
-    HBITMAP mask, color = NULL;
-    if (reply.bpp == 1) {
+    /* Bits as each bitmap wants them, zero where the reply is short. */
+    uint32_t mask_len = row_bytes(w, 1) * (uint32_t)h * (reply.bpp == 1 ? 2u : 1u);
+    uint32_t color_len = reply.bpp == 1 ? 0 : row_bytes(w, (int)reply.bpp) * (uint32_t)h;
+    unsigned char *bits = calloc(1, (size_t)mask_len + color_len + 1);
+    if (bits && reply.bpp == 1) {
         /* AND over XOR in one bitmap: the bits are laid out just so. */
-        mask = bitmap_new(w, 2 * h, 1, 1, NULL);
-        struct bitmap *m = bitmap_get(mask);
-        if (m && var_len)
-            memcpy(m->bits, bits, var_len < m->size ? var_len : m->size);
-    } else {
-        mask = bitmap_new(w, h, 1, 1, NULL);
-        color = bitmap_new(w, h, 1, (int)reply.bpp, NULL);
-        struct bitmap *m = bitmap_get(mask), *c = bitmap_get(color);
-        if (m && and_len)
-            memcpy(m->bits, bits, and_len < m->size ? and_len : m->size);
-        if (c && var_len > and_len)
-            memcpy(c->bits, bits + and_len,
-                   var_len - and_len < c->size ? var_len - and_len : c->size);
+        memcpy(bits, var, var_len < mask_len ? var_len : mask_len);
+    } else if (bits) {
+        memcpy(bits, var, and_len < mask_len ? and_len : mask_len);
+        if (var_len > and_len)
+            memcpy(bits + mask_len, (const char *)var + and_len,
+                   var_len - and_len < color_len ? var_len - and_len : color_len);
     }
     free(var);
+    HBITMAP mask = NULL, color = NULL;
+    if (bits) {
+        mask = bitmap_new(w, reply.bpp == 1 ? 2 * h : h, 1, 1, bits);
+        if (reply.bpp != 1)
+            color = bitmap_new(w, h, 1, (int)reply.bpp, bits + mask_len);
+    }
+    free(bits);
     if (!mask || (reply.bpp != 1 && !color)) {
         DeleteObject(mask);
         DeleteObject(color);

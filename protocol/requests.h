@@ -20,6 +20,7 @@
 #define WINHANDLE_PROTOCOL_REQUESTS_H
 
 #include "trace_requests.h"
+#include "gdi_requests.h"
 #include "user_requests.h"
 
 #define WH_REQUESTS(REQ, F)                                                    \
@@ -219,6 +220,7 @@
         F(uint32_t, holder_size) F(uint32_t, reserved))                        \
     WH_USER_REQUESTS(REQ, F) /* USER objects: user_requests.h */            \
     WH_TRACE_REQUESTS(REQ, F) /* tracing: trace_requests.h */               \
+    WH_GDI_REQUESTS(REQ, F)  /* GDI objects: gdi_requests.h */              \
     REQ(shutdown, WH_NONE, WH_NONE)
 
 #endif

@@ -21,6 +21,7 @@
 #include "../protocol/protocol.h"
 #include "../protocol/session_dir.h"
 #include "connection.h"
+#include "gdi.h"
 #include "handle.h"
 #include "log.h"
 #include "loop.h"
@@ -37,6 +38,7 @@ static void usage(FILE *out)
             "                          (default 5000; $WINHANDLE_IDLE_TIMEOUT)\n"
             "  -d, --session-dir DIR   serve DIR instead of the default session\n"
             "      --max-handles N     per-process handle limit (default 16777216)\n"
+            "      --gdi-quota N       per-process GDI object limit, 256..65536 (default 10000)\n"
             "  -v, --verbose           more logging (-v info, -vv debug)\n"
             "  -h, --help              this text\n");
 }
@@ -152,6 +154,8 @@ int main(int argc, char **argv)
             dir_arg = argv[++i];
         else if (!strcmp(a, "--max-handles") && i + 1 < argc)
             handle_limit = (uint32_t)strtoul(argv[++i], NULL, 10);
+        else if (!strcmp(a, "--gdi-quota") && i + 1 < argc)
+            gdi_quota = gdi_clamp_quota(strtoul(argv[++i], NULL, 10));
         else if (!strcmp(a, "-v") || !strcmp(a, "--verbose"))
             verbose++;
         else if (!strcmp(a, "-vv"))

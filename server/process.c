@@ -16,6 +16,7 @@
 #include "../protocol/elf_width.h"
 #include "connection.h"
 #include "errors.h"
+#include "gdi.h"
 #include "log.h"
 #include "thread.h"
 #include "user.h"
@@ -258,6 +259,7 @@ void process_died(struct process *p)
     LIST_FOR_EACH_SAFE(e, next, &p->threads)
         thread_died(LIST_ENTRY(e, struct thread, process_link), p->exit_code);
     user_process_ended(p); /* its menus, cursors, ... once its threads' are gone */
+    gdi_process_ended(p);  /* its pens, brushes, ... */
 
     /* Its handles close now; the object itself stays for its handles. */
     handle_table_destroy(&p->handles);

@@ -32,6 +32,8 @@ struct process {
     void *startup;             /* wh_startup_record + strings, or NULL */
     struct wh_process_page *page; /* process_page.c; NULL until asked for */
     int page_fd;
+    uint32_t user_objects;     /* USER objects it and its threads own (user.c) */
+    uint32_t user_peak;        /* the most it owned at once */
 };
 
 extern const struct object_ops process_ops;

@@ -51,6 +51,8 @@ static void mark_observer_requests(void)
     descs[WH_REQ_list_objects].observer_ok = 1;
     descs[WH_REQ_user_table_info].observer_ok = 1;
     descs[WH_REQ_list_user_objects].observer_ok = 1;
+    descs[WH_REQ_gdi_table_info].observer_ok = 1;
+    descs[WH_REQ_list_gdi_objects].observer_ok = 1;
     descs[WH_REQ_shutdown].observer_ok = 1;
 }
 

@@ -16,22 +16,21 @@
 #include <string.h>
 
 #include "errors.h"
+#include "index_queue.h"
 #include "log.h"
 #include "process.h"
 #include "thread.h"
 #include "trace.h"
 
-#define NO_INDEX 0xffffffffu
-
 struct user_entry {
     struct user_object *obj; /* NULL when free (or being destroyed) */
-    uint32_t next_free;      /* the free queue, NO_INDEX at its end */
     uint16_t uniq;           /* of the current or last object: 0 = never used */
     uint16_t type;           /* enum wh_user_type of obj, for quick checks */
 };
 
 static struct user_entry table[USER_TABLE_SIZE];
-static uint32_t free_head = NO_INDEX, free_tail = NO_INDEX;
+static uint32_t free_links[USER_TABLE_SIZE];
+static struct index_queue free_queue;
 static uint32_t used;
 static uint32_t used_by_type[WH_USER_TYPE_COUNT];
 static int initialized;
@@ -104,20 +103,7 @@ static void table_init(void)
     if (initialized)
         return;
     initialized = 1;
-    for (uint32_t i = 0; i < USER_TABLE_SIZE; i++)
-        table[i].next_free = i + 1 < USER_TABLE_SIZE ? i + 1 : NO_INDEX;
-    free_head = 0;
-    free_tail = USER_TABLE_SIZE - 1;
-}
-
-static void push_free(uint32_t index)
-{
-    table[index].next_free = NO_INDEX;
-    if (free_tail == NO_INDEX)
-        free_head = index;
-    else
-        table[free_tail].next_free = index;
-    free_tail = index;
+    index_queue_init(&free_queue, free_links, USER_TABLE_SIZE);
 }
 
 void *user_alloc(const struct user_ops *ops, uint32_t size, struct thread *thread,
@@ -125,7 +111,7 @@ void *user_alloc(const struct user_ops *ops, uint32_t size, struct thread *threa
 {
     table_init();
     *error = 0;
-    if (free_head == NO_INDEX) {
+    if (index_queue_empty(&free_queue)) {
         *error = ERR_NO_MORE_USER_HANDLES;
         return NULL;
     }
@@ -141,11 +127,8 @@ void *user_alloc(const struct user_ops *ops, uint32_t size, struct thread *threa
         *error = ERR_NOT_ENOUGH_MEMORY;
         return NULL;
     }
-    uint32_t index = free_head;
+    uint32_t index = index_queue_pop(&free_queue);
     struct user_entry *e = &table[index];
-    free_head = e->next_free;
-    if (free_head == NO_INDEX)
-        free_tail = NO_INDEX;
     e->uniq = (uint16_t)(e->uniq % USER_MAX_UNIQ + 1); /* 1..0x7fff */
     e->obj = obj;
     e->type = (uint16_t)ops->type;
@@ -159,6 +142,8 @@ void *user_alloc(const struct user_ops *ops, uint32_t size, struct thread *threa
         int rank = ops->rank < 0 ? 0 : ops->rank >= USER_RANKS ? USER_RANKS - 1 : ops->rank;
         list_add_tail(&owner->by_rank[rank], &obj->owner_link);
         owner->count++;
+        if (++thread->process->user_objects > thread->process->user_peak)
+            thread->process->user_peak = thread->process->user_objects;
     }
     used++;
     used_by_type[ops->type]++;
@@ -212,12 +197,18 @@ void user_destroy(struct user_object *obj)
             o->count--;
             drop_owner_if_empty(o);
         }
+        /* A thread owner is alive while it owns anything (its objects go
+         * when it ends), so its process is there to count down. */
+        struct process *p = obj->ops->owner == USER_OWNER_THREAD
+                                ? ((const struct thread *)obj->owner)->process
+                                : (struct process *)obj->owner;
+        p->user_objects--;
     }
     used--;
     used_by_type[obj->ops->type]--;
     /* Only now may the entry be reused: a destroy op that allocates (none
      * does today) must not be handed its own object's entry. */
-    push_free(index);
+    index_queue_push(&free_queue, index);
     free(obj);
 }
 
@@ -291,6 +282,11 @@ void user_process_ended(struct process *process)
 uint32_t user_count(void)
 {
     return used;
+}
+
+uint32_t user_process_count(const struct process *process)
+{
+    return process->user_objects;
 }
 
 uint32_t user_count_type(enum wh_user_type type)

@@ -126,6 +126,8 @@ void caret_window_destroyed(uint32_t window);
 
 /* Counts for the inspector and tests. */
 uint32_t user_count(void);
+/* The USER objects a process owns, its threads' included (GetGuiResources). */
+uint32_t user_process_count(const struct process *process);
 uint32_t user_count_type(enum wh_user_type type);
 /* The entry at index (0..65535), or NULL if free: for inspection. */
 struct user_object *user_at(uint32_t index);

@@ -25,6 +25,15 @@ DECLARE_HANDLE(HDESK);
 DECLARE_HANDLE(HWINSTA);
 DECLARE_HANDLE(HDC);
 DECLARE_HANDLE(HBITMAP); /* GDI: CreateCaret, icons and menu items take one */
+DECLARE_HANDLE(HBRUSH);
+DECLARE_HANDLE(HPEN);
+DECLARE_HANDLE(HFONT);
+DECLARE_HANDLE(HRGN);
+DECLARE_HANDLE(HPALETTE);
+/* As the SDK's STRICT declaration: any GDI handle converts to it. */
+typedef void *HGDIOBJ;
+typedef DWORD COLORREF;
+typedef DWORD *LPCOLORREF;
 
 typedef struct tagPOINT {
     LONG x;

@@ -395,6 +395,15 @@ BOOL WINAPI GetUserObjectInformationA(HANDLE hObj, int nIndex, PVOID pvInfo, DWO
 #define OpenWindowStation OpenWindowStationA
 #define GetUserObjectInformation GetUserObjectInformationA
 
+/* GetGuiResources: a process's GDI or USER objects, now or at most;
+ * GR_GLOBAL as the process counts every process of the session. */
+#define GR_GDIOBJECTS 0
+#define GR_USEROBJECTS 1
+#define GR_GDIOBJECTS_PEAK 2
+#define GR_USEROBJECTS_PEAK 4
+#define GR_GLOBAL ((HANDLE)(LONG_PTR)-2)
+DWORD WINAPI GetGuiResources(HANDLE hProcess, DWORD uiFlags);
+
 #ifdef __cplusplus
 }
 #endif
