@@ -53,8 +53,10 @@ AREAS = [
     ("menus", ["menu.c", "menu_template.c"],
      "USER objects; `SetMenu`/`GetMenu` come with windows"),
     ("accelerator tables", ["accel.c"], "USER objects"),
-    ("cursors, icons, bitmaps", ["cursor.c", "bitmap.c"],
-     "partial: bitmaps live in memory only (no display)"),
+    ("cursors and icons", ["cursor.c"], "their bitmaps are GDI bitmaps"),
+    ("GDI objects", ["gdi.c", "gdi_bitmap.c", "gdi_region.c"],
+     "partial: objects without drawing (no DCs, no DIB pattern brushes); handles shared by "
+     "the whole session; see **GDI objects**"),
     ("hooks", ["hook.c"], "a thread calls the hooks its own process set"),
     ("carets, window positions", ["caret.c", "dwp.c"],
      "partial: `CreateCaret` and `DeferWindowPos` need windows"),

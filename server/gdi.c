@@ -208,6 +208,7 @@ void gdi_reply_record(struct request_ctx *ctx, const void *rec, uint32_t len)
 
 uint32_t gdi_count(void)
 {
+    table_init(); /* the stock objects are always there */
     return used;
 }
 

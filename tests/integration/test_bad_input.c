@@ -295,6 +295,118 @@ static void test_trace_requests(void)
     close(plain);
 }
 
+/* A request and its data in one write; the reply's error (-1: closed). */
+static long call_with(int fd, void *req, size_t req_len, const void *data, size_t data_len)
+{
+    char buf[512];
+    if (req_len + data_len > sizeof(buf))
+        return -2;
+    ((struct wh_request_header *)req)->size = (uint32_t)(req_len + data_len);
+    memcpy(buf, req, req_len);
+    if (data_len)
+        memcpy(buf + req_len, data, data_len);
+    if (write(fd, buf, req_len + data_len) != (ssize_t)(req_len + data_len))
+        return -2;
+    return read_reply(fd, NULL, 0);
+}
+
+static void test_gdi_requests(void)
+{
+    int fd = hello_ok();
+    struct wh_gdi_create_request gc = { .header = { 0, WH_REQ_gdi_create }, .type = 99 };
+    struct wh_gdi_pen pen = { .count = 0xffffffffu };
+    ok(call_with(fd, &gc, sizeof(gc), &pen, sizeof(pen)) == ERROR_INVALID_PARAMETER,
+       "gdi_create: an unknown type");
+    gc.type = 1; /* a pen */
+    ok(call_with(fd, &gc, sizeof(gc), &pen, 3) == ERROR_INVALID_PARAMETER,
+       "gdi_create: a record cut short");
+    gc.type = 11; /* an extended pen */
+    ok(call_with(fd, &gc, sizeof(gc), &pen, sizeof(pen)) == ERROR_INVALID_PARAMETER,
+       "gdi_create: 2^32 - 1 style entries and none sent");
+    struct wh_gdi_bitmap bm = { .width = 0x7ffffff, .height = 0x7ffffff, .planes = 1, .bpp = 32 };
+    gc.type = 7;
+    ok(call_with(fd, &gc, sizeof(gc), &bm, sizeof(bm)) == ERROR_NOT_ENOUGH_MEMORY,
+       "gdi_create: a bitmap of 2^60 bytes");
+    bm.width = INT32_MIN;
+    bm.height = 1;
+    ok(call_with(fd, &gc, sizeof(gc), &bm, sizeof(bm)) == ERROR_INVALID_PARAMETER,
+       "gdi_create: a bitmap -2^31 wide");
+    bm.width = 8;
+    gc.bits_len = 0xffffffffu;
+    ok(call_with(fd, &gc, sizeof(gc), &bm, sizeof(bm)) == ERROR_INVALID_PARAMETER,
+       "gdi_create: bits promised and not sent");
+    gc.bits_len = 0;
+    struct wh_gdi_palette pal = { .version = 0x300, .count = 0xffffffffu };
+    gc.type = 5;
+    ok(call_with(fd, &gc, sizeof(gc), &pal, sizeof(pal)) == ERROR_INVALID_PARAMETER,
+       "gdi_create: a palette of 2^32 - 1 entries");
+
+    struct wh_gdi_region rgn = { .box = { INT32_MIN, INT32_MIN, INT32_MAX, INT32_MAX } };
+    gc.type = 8;
+    char raw[sizeof(gc) + sizeof(rgn)];
+    gc.header.size = sizeof(raw);
+    memcpy(raw, &gc, sizeof(gc));
+    memcpy(raw + sizeof(gc), &rgn, sizeof(rgn));
+    struct wh_gdi_create_reply made = { 0 };
+    long err = write(fd, raw, sizeof(raw)) == (ssize_t)sizeof(raw)
+                   ? read_reply(fd, &made.handle, sizeof(made) - sizeof(made.header)) : -2;
+    ok(err == 0 && made.handle, "gdi_create: a region as large as can be");
+    struct wh_gdi_region_request rr = { .header = { 0, WH_REQ_gdi_region }, .op = 99,
+                                        .dst = made.handle };
+    ok(call_with(fd, &rr, sizeof(rr), NULL, 0) == ERROR_INVALID_PARAMETER,
+       "gdi_region: an unknown op");
+    rr.op = WH_RGN_OFFSET;
+    rr.x = INT32_MAX;
+    rr.y = INT32_MIN;
+    ok(call_with(fd, &rr, sizeof(rr), NULL, 0) == 0, "gdi_region: an offset that wraps");
+    rr.op = WH_RGN_COMBINE;
+    rr.mode = 0xffffffffu;
+    rr.src1 = rr.src2 = made.handle;
+    ok(call_with(fd, &rr, sizeof(rr), NULL, 0) == WH_USER_FAILED_QUIETLY,
+       "gdi_region: an unknown mode fails quietly");
+    struct wh_gdi_bitmap_bits_request bb = { .header = { 0, WH_REQ_gdi_bitmap_bits },
+                                             .handle = made.handle, .len = 16 };
+    ok(call_with(fd, &bb, sizeof(bb), NULL, 0) == ERROR_INVALID_HANDLE,
+       "gdi_bitmap_bits: a region is no bitmap");
+    struct wh_gdi_get_request gg = { .header = { 0, WH_REQ_gdi_get }, .handle = made.handle,
+                                     .reserved = 1 };
+    ok(call_with(fd, &gg, sizeof(gg), NULL, 0) == ERROR_INVALID_PARAMETER,
+       "gdi_get: reserved not 0");
+    struct wh_list_gdi_objects_request lg = { .header = { 0, WH_REQ_list_gdi_objects },
+                                              .type = 99 };
+    ok(call_with(fd, &lg, sizeof(lg), NULL, 0) == ERROR_INVALID_PARAMETER,
+       "list_gdi_objects: an unknown type");
+    struct wh_gui_resources_request gr = { .header = { 0, WH_REQ_gui_resources },
+                                           .process = WH_CURRENT_PROCESS, .flags = 0xffffffffu };
+    ok(call_with(fd, &gr, sizeof(gr), NULL, 0) == ERROR_INVALID_PARAMETER,
+       "gui_resources: unknown flags");
+    close(fd);
+
+    /* A bitmap whose bits are poked at past their end. */
+    fd = hello_ok();
+    bm = (struct wh_gdi_bitmap){ .width = 8, .height = 2, .planes = 1, .bpp = 8 };
+    gc.type = 7;
+    gc.header.size = sizeof(gc) + sizeof(bm);
+    memcpy(raw, &gc, sizeof(gc));
+    memcpy(raw + sizeof(gc), &bm, sizeof(bm));
+    made.handle = 0;
+    err = write(fd, raw, sizeof(gc) + sizeof(bm)) == (ssize_t)(sizeof(gc) + sizeof(bm))
+              ? read_reply(fd, &made.handle, sizeof(made) - sizeof(made.header)) : -2;
+    bb.handle = made.handle;
+    bb.offset = 0xfffffff0u;
+    ok(err == 0 && call_with(fd, &bb, sizeof(bb), NULL, 0) == ERROR_INVALID_PARAMETER,
+       "gdi_bitmap_bits: an offset past the end");
+    bb.offset = 8;
+    bb.write = 1;
+    char bytes[64] = { 0 };
+    ok(call_with(fd, &bb, sizeof(bb), bytes, sizeof(bytes)) == 0,
+       "gdi_bitmap_bits: a write running past the end is cut at the end");
+    bb.write = 7;
+    ok(call_with(fd, &bb, sizeof(bb), NULL, 0) == ERROR_INVALID_PARAMETER,
+       "gdi_bitmap_bits: write neither 0 nor 1");
+    close(fd); /* its process lives on: the objects stay until it ends */
+}
+
 static void test_random(void)
 {
     unsigned seed = (unsigned)getpid();
@@ -351,6 +463,8 @@ int main(void)
     test_malformed();
     test_mapping_requests();
     test_trace_requests();
+
+    test_gdi_requests();
     test_random();
     test_other_uid();
     stop_worker = 1;
