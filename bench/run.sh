@@ -125,7 +125,7 @@ cc -O2 "${warnings[@]}" -o "$work/bench" "${sources[@]}" \
 cc -m32 -O2 "${warnings[@]}" -o "$work/bench32" "${sources[@]}" \
     $(PKG_CONFIG_PATH="$build32/meson-uninstalled" pkg-config --cflags --libs winhandle) \
     -Wl,-rpath,"$build32/lib"
-x86_64-w64-mingw32-gcc -O2 "${warnings[@]}" -static-libgcc -o "$work/bench.exe" "${sources[@]}"
+x86_64-w64-mingw32-gcc -O2 "${warnings[@]}" -static-libgcc -o "$work/bench.exe" "${sources[@]}" -lgdi32
 
 # ---- the two sides ----
 # winhandle: a private server in a fresh session directory, started by the
