@@ -41,6 +41,28 @@ uint32_t type_from_name(const char *name)
     return 0;
 }
 
+const char *user_type_name(uint32_t type)
+{
+    static const char *const names[WH_USER_TYPE_COUNT] = {
+        [WH_USER_WINDOW] = "Window", [WH_USER_MENU] = "Menu",
+        [WH_USER_CURSOR] = "Cursor", /* icons too: one type, as in Windows */
+        [WH_USER_ACCEL] = "AcceleratorTable", [WH_USER_HOOK] = "Hook",
+        [WH_USER_DWP] = "WindowPosition", [WH_USER_DDE_CONV] = "DdeConversation",
+    };
+    return type < WH_USER_TYPE_COUNT && names[type] ? names[type] : "Unknown";
+}
+
+void user_record_json(struct json *j, const struct wh_user_record *u)
+{
+    json_begin_object(j);
+    json_key_uint(j, "handle", u->handle);
+    json_key_string(j, "type", user_type_name(u->type));
+    json_key_uint_or_null(j, "owner_pid", u->owner_pid);
+    json_key_uint_or_null(j, "owner_tid", u->owner_tid);
+    json_key_string(j, "summary", u->summary);
+    json_end_object(j);
+}
+
 const char *type_names_list(void)
 {
     return "event, mutex, semaphore, process, thread, file, pipe, section (or mapping), "

@@ -18,6 +18,11 @@ const char *type_name(uint32_t type);
 uint32_t type_from_name(const char *name);
 /* The names --type accepts, for messages. */
 const char *type_names_list(void);
+/* A USER object type (enum wh_user_type): "Menu", "Cursor", ... */
+const char *user_type_name(uint32_t type);
+/* One USER table entry as a JSON object (winhandle user, find). */
+struct wh_user_record;
+void user_record_json(struct json *j, const struct wh_user_record *u);
 
 /* The rights in access as Windows names them, '|'-separated: the type's
  * *_ALL_ACCESS when it is exactly that, unknown bits as one hex number. */

@@ -9,21 +9,11 @@
 #include <stdio.h>
 #include <stdlib.h>
 
+#include "describe.h"
 #include "json.h"
 #include "query.h"
 #include "table.h"
 #include "tool.h"
-
-static const char *user_type_name(uint32_t type)
-{
-    static const char *const names[WH_USER_TYPE_COUNT] = {
-        [WH_USER_WINDOW] = "Window", [WH_USER_MENU] = "Menu",
-        [WH_USER_CURSOR] = "Cursor", /* icons too: one type, as in Windows */
-        [WH_USER_ACCEL] = "AcceleratorTable", [WH_USER_HOOK] = "Hook",
-        [WH_USER_DWP] = "WindowPosition", [WH_USER_DDE_CONV] = "DdeConversation",
-    };
-    return type < WH_USER_TYPE_COUNT && names[type] ? names[type] : "Unknown";
-}
 
 /* Entries per owner pid (0: the session's own, such as system cursors),
  * in the order owners first appear. */
@@ -72,13 +62,7 @@ static void user_json(uint32_t used, uint32_t capacity, const uint32_t *by_type,
     json_key(&j, "objects");
     json_begin_array(&j);
     for (uint32_t i = 0; i < n; i++) {
-        json_begin_object(&j);
-        json_key_uint(&j, "handle", u[i].handle);
-        json_key_string(&j, "type", user_type_name(u[i].type));
-        json_key_uint_or_null(&j, "owner_pid", u[i].owner_pid);
-        json_key_uint_or_null(&j, "owner_tid", u[i].owner_tid);
-        json_key_string(&j, "summary", u[i].summary);
-        json_end_object(&j);
+        user_record_json(&j, &u[i]);
     }
     json_end_array(&j);
     json_end_object(&j);

@@ -74,6 +74,9 @@ static void usage(FILE *out)
             "  objects              every object, its state and who holds handles to it\n"
             "  user [PID]           the USER handle table: use by type and owner, every\n"
             "                       entry (only PID's with PID)\n"
+            "  find NAME|PID:HANDLE|HANDLE\n"
+            "                       who holds it: each handle to the objects named so\n"
+            "                       (or behind that handle), in every process\n"
             "\n"
             "options:\n"
             "  -j, --json              machine-readable output (see winhandle(1))\n"
@@ -105,6 +108,7 @@ static const struct verb verbs[] = {
     { "handles", verb_handles, 1 },
     { "objects", verb_objects, 1 },
     { "user", verb_user, 0 },
+    { "find", verb_find, 0 },
 };
 
 static const struct verb *find_verb(const char *name)
