@@ -2,7 +2,8 @@
  * winhandle, the inspector: what every verb shares.
  *
  * One file per verb (server_verb.c, ps_verb.c, handles_verb.c,
- * objects_verb.c, user_verb.c, find_verb.c); query.c talks to the server, describe.c turns records
+ * objects_verb.c, user_verb.c, find_verb.c,
+ * graph_verb.c); query.c talks to the server, describe.c turns records
  * into words, json.c and table.c write the two output forms.
  */
 #ifndef WINHANDLE_TOOL_H
@@ -23,6 +24,7 @@ struct tool_options {
     uint32_t type;           /* --type, as enum wh_object_type; 0: any */
     const char *name_filter; /* --name SUBSTR, or NULL */
     int trace;               /* handles --trace: creation sites */
+    const char *svg_path;    /* graph --svg FILE, or NULL: DOT on stdout */
     const char *session_dir; /* resolved: -d, $WINHANDLE_DIR, ... */
 };
 
@@ -34,6 +36,7 @@ int verb_handles(const struct tool_options *opt, int argc, char **argv);
 int verb_objects(const struct tool_options *opt, int argc, char **argv);
 int verb_user(const struct tool_options *opt, int argc, char **argv);
 int verb_find(const struct tool_options *opt, int argc, char **argv);
+int verb_graph(const struct tool_options *opt, int argc, char **argv);
 
 /* Connect to the session's server for a verb that needs one; when none
  * runs, say so on stderr. Returns an enum tool_exit. */

@@ -77,6 +77,7 @@ static void usage(FILE *out)
             "  find NAME|PID:HANDLE|HANDLE\n"
             "                       who holds it: each handle to the objects named so\n"
             "                       (or behind that handle), in every process\n"
+            "  graph                processes and the objects they hold, as Graphviz DOT\n"
             "\n"
             "options:\n"
             "  -j, --json              machine-readable output (see winhandle(1))\n"
@@ -88,6 +89,7 @@ static void usage(FILE *out)
             "  -n, --name SUBSTR       handles, objects: only names containing SUBSTR\n"
             "      --trace             handles: where each handle was made, for\n"
             "                          programs run with WINHANDLE_TRACE=1\n"
+            "      --svg FILE          graph: render it with dot(1) into FILE\n"
             "  -h, --help              this text\n"
             "  -V, --version           the version\n"
             "\n"
@@ -109,6 +111,7 @@ static const struct verb verbs[] = {
     { "objects", verb_objects, 1 },
     { "user", verb_user, 0 },
     { "find", verb_find, 0 },
+    { "graph", verb_graph, 0 },
 };
 
 static const struct verb *find_verb(const char *name)
@@ -129,6 +132,7 @@ static int parse_options(int argc, char **argv, struct tool_options *opt,
         { "type", required_argument, NULL, 't' },
         { "name", required_argument, NULL, 'n' },
         { "trace", no_argument, NULL, 'T' },
+        { "svg", required_argument, NULL, 'S' },
         { "help", no_argument, NULL, 'h' },
         { "version", no_argument, NULL, 'V' },
         { NULL, 0, NULL, 0 },
@@ -140,6 +144,7 @@ static int parse_options(int argc, char **argv, struct tool_options *opt,
         case 'd': *session_dir = optarg; break;
         case 'n': opt->name_filter = optarg; break;
         case 'T': opt->trace = 1; break;
+        case 'S': opt->svg_path = optarg; break;
         case 't':
             if (!(opt->type = type_from_name(optarg))) {
                 tool_error("unknown type '%s' (types: %s)", optarg, type_names_list());
@@ -189,6 +194,10 @@ int main(int argc, char **argv)
     const struct verb *verb = find_verb(argv[optind]);
     if (!verb) {
         tool_error("unknown verb '%s' (try winhandle --help)", argv[optind]);
+        return EXIT_USAGE;
+    }
+    if (opt.svg_path && strcmp(verb->name, "graph")) {
+        tool_error("--svg goes with graph");
         return EXIT_USAGE;
     }
     if (opt.trace && strcmp(verb->name, "handles")) {

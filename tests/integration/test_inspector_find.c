@@ -12,8 +12,8 @@
 
 #include <windows.h>
 
+#include "holder_child.h"
 #include "run_tool.h"
-#include "spawn_self.h"
 #include "tap.h"
 
 static char out[1 << 16];
@@ -23,36 +23,23 @@ static int has(const char *text)
     return strstr(out, text) != NULL;
 }
 
-/* The child: open the event by name, say so, wait for the end. */
-static int child(const char *name)
-{
-    HANDLE ev = OpenEventA(EVENT_MODIFY_STATE | SYNCHRONIZE, FALSE, name);
-    HANDLE ready = OpenEventA(EVENT_MODIFY_STATE, FALSE, "find-ready");
-    if (!ev || !ready || !SetEvent(ready))
-        return 1;
-    Sleep(20000);
-    return 0;
-}
-
 int main(int argc, char **argv)
 {
-    if (argc == 3 && !strcmp(argv[1], "child"))
-        return child(argv[2]);
+    int child = holder_child_main(argc, argv);
+    if (child >= 0)
+        return child;
     if (argc != 2) {
         fprintf(stderr, "usage: test_inspector_find WINHANDLE_TOOL\n");
         return 2;
     }
     spawn_self_init();
-    char name[64], args[96], cmd[MAX_PATH + 96], text[96];
+    char name[64], cmd[MAX_PATH + 96], text[96];
     unsigned long me = (unsigned long)GetCurrentProcessId();
     snprintf(name, sizeof(name), "find-me-%lu", me);
     HANDLE ev = CreateEventA(NULL, TRUE, FALSE, name);
-    HANDLE ready = CreateEventA(NULL, TRUE, FALSE, "find-ready");
     HMENU menu = CreateMenu();
     PROCESS_INFORMATION pi;
-    snprintf(args, sizeof(args), "child %s", name);
-    ok(ev && ready && menu && spawn_self(args, FALSE, NULL, &pi) &&
-           WaitForSingleObject(ready, 20000) == WAIT_OBJECT_0,
+    ok(ev && menu && start_holder(name, &pi),
        "an event here, opened by a child too; a menu");
 
     snprintf(cmd, sizeof(cmd), "\"%s\" find find-me", argv[1]);
@@ -91,7 +78,6 @@ int main(int argc, char **argv)
     TerminateProcess(pi.hProcess, 0);
     finish_child(&pi);
     DestroyMenu(menu);
-    CloseHandle(ready);
     CloseHandle(ev);
     return tap_done();
 }
