@@ -78,6 +78,8 @@ static void usage(FILE *out)
             "                       who holds it: each handle to the objects named so\n"
             "                       (or behind that handle), in every process\n"
             "  graph                processes and the objects they hold, as Graphviz DOT\n"
+            "  top [--once]         live handle counts per process and type, with growth\n"
+            "                       per second so a leak climbs to the top; q quits\n"
             "\n"
             "options:\n"
             "  -j, --json              machine-readable output (see winhandle(1))\n"
@@ -90,6 +92,7 @@ static void usage(FILE *out)
             "      --trace             handles: where each handle was made, for\n"
             "                          programs run with WINHANDLE_TRACE=1\n"
             "      --svg FILE          graph: render it with dot(1) into FILE\n"
+            "      --once              top: one sample, no live view\n"
             "  -h, --help              this text\n"
             "  -V, --version           the version\n"
             "\n"
@@ -112,6 +115,7 @@ static const struct verb verbs[] = {
     { "user", verb_user, 0 },
     { "find", verb_find, 0 },
     { "graph", verb_graph, 0 },
+    { "top", verb_top, 0 },
 };
 
 static const struct verb *find_verb(const char *name)
@@ -133,6 +137,7 @@ static int parse_options(int argc, char **argv, struct tool_options *opt,
         { "name", required_argument, NULL, 'n' },
         { "trace", no_argument, NULL, 'T' },
         { "svg", required_argument, NULL, 'S' },
+        { "once", no_argument, NULL, 'O' },
         { "help", no_argument, NULL, 'h' },
         { "version", no_argument, NULL, 'V' },
         { NULL, 0, NULL, 0 },
@@ -145,6 +150,7 @@ static int parse_options(int argc, char **argv, struct tool_options *opt,
         case 'n': opt->name_filter = optarg; break;
         case 'T': opt->trace = 1; break;
         case 'S': opt->svg_path = optarg; break;
+        case 'O': opt->once = 1; break;
         case 't':
             if (!(opt->type = type_from_name(optarg))) {
                 tool_error("unknown type '%s' (types: %s)", optarg, type_names_list());
@@ -194,6 +200,10 @@ int main(int argc, char **argv)
     const struct verb *verb = find_verb(argv[optind]);
     if (!verb) {
         tool_error("unknown verb '%s' (try winhandle --help)", argv[optind]);
+        return EXIT_USAGE;
+    }
+    if (opt.once && strcmp(verb->name, "top")) {
+        tool_error("--once goes with top");
         return EXIT_USAGE;
     }
     if (opt.svg_path && strcmp(verb->name, "graph")) {

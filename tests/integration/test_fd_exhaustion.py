@@ -23,14 +23,8 @@ import time
 
 LIMIT = 48
 CLIENTS = 80
-status = 0
-
-
-def ok(cond, what):
-    global status
-    print(("ok - " if cond else "not ok - ") + what)
-    if not cond:
-        status = 1
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from tap import failed, ok  # noqa: E402
 
 
 def cpu_ticks(pid):
@@ -86,10 +80,10 @@ def main():
     text = log.read()
     ok("out of descriptors" in text, "its log says why it refused")
     log.close()
-    if status == 0:
+    if not failed():
         shutil.rmtree(session, ignore_errors=True)
         os.unlink(session + ".log")
-    return status
+    return failed()
 
 
 if __name__ == "__main__":
