@@ -221,6 +221,18 @@ static int take_user(struct reader *r, const struct list_layout *l, void *item)
 static const struct list_kind user_kind = {
     sizeof(struct wh_list_user_objects_reply), sizeof(struct wh_user_record),
     sizeof(struct wh_user_record), take_user, NULL };
+static int take_gdi(struct reader *r, const struct list_layout *l, void *item)
+{
+    struct wh_gdi_record *g = item;
+    if (take_record(r, l->record_size, g, sizeof(*g)) < 0)
+        return -1;
+    g->summary[sizeof(g->summary) - 1] = '\0';
+    return 0;
+}
+
+static const struct list_kind gdi_kind = {
+    sizeof(struct wh_list_gdi_objects_reply), sizeof(struct wh_gdi_record),
+    sizeof(struct wh_gdi_record), take_gdi, NULL };
 static const struct list_kind object_kind = {
     sizeof(struct wh_list_objects_reply), sizeof(struct object_info),
     sizeof(struct wh_object_record), take_object, release_object };
@@ -234,6 +246,8 @@ _Static_assert(sizeof(struct wh_list_processes_reply) ==
 _Static_assert(sizeof(struct wh_list_handles_reply) ==
                sizeof(struct wh_reply_header) + 2 * sizeof(uint32_t), "layout");
 _Static_assert(sizeof(struct wh_list_user_objects_reply) ==
+               sizeof(struct wh_reply_header) + 2 * sizeof(uint32_t), "layout");
+_Static_assert(sizeof(struct wh_list_gdi_objects_reply) ==
                sizeof(struct wh_reply_header) + 2 * sizeof(uint32_t), "layout");
 _Static_assert(offsetof(struct wh_list_objects_reply, holder_size) ==
                sizeof(struct wh_reply_header) + offsetof(struct list_layout, holder_size),
@@ -298,6 +312,33 @@ uint32_t query_user_table(uint32_t *used, uint32_t *capacity,
     free(var);
     *used = reply.used;
     *capacity = reply.capacity;
+    return 0;
+}
+
+uint32_t query_gdi_objects(uint32_t pid, struct wh_gdi_record **out, uint32_t *count)
+{
+    struct wh_list_gdi_objects_request req = { .pid = pid };
+    void *items;
+    uint32_t err = list_call(WH_REQ_list_gdi_objects, &req, sizeof(req), &gdi_kind, &items,
+                             count);
+    *out = items;
+    return err;
+}
+
+uint32_t query_gdi_table(struct wh_gdi_table_info_reply *info,
+                         uint32_t counts[WH_GDI_TYPE_COUNT])
+{
+    struct wh_gdi_table_info_request req;
+    void *var;
+    uint32_t var_len;
+    memset(counts, 0, WH_GDI_TYPE_COUNT * sizeof(counts[0]));
+    uint32_t err = server_call(WH_REQ_gdi_table_info, &req, sizeof(req), NULL, 0, info,
+                               sizeof(*info), &var, &var_len);
+    if (err)
+        return err;
+    uint32_t n = var_len / sizeof(uint32_t);
+    memcpy(counts, var, (n < WH_GDI_TYPE_COUNT ? n : WH_GDI_TYPE_COUNT) * sizeof(uint32_t));
+    free(var);
     return 0;
 }
 

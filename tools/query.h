@@ -45,6 +45,11 @@ void free_objects(struct object_info *objects, uint32_t count);
 uint32_t query_user_objects(uint32_t type, struct wh_user_record **out, uint32_t *count);
 uint32_t query_user_table(uint32_t *used, uint32_t *capacity,
                           uint32_t counts[WH_USER_TYPE_COUNT]);
+/* The GDI table: every live object owned by pid (0: all, stock ones
+ * too), and the table's use with its counts by type. */
+uint32_t query_gdi_objects(uint32_t pid, struct wh_gdi_record **out, uint32_t *count);
+uint32_t query_gdi_table(struct wh_gdi_table_info_reply *info,
+                         uint32_t counts[WH_GDI_TYPE_COUNT]);
 
 /* Tell the server to exit. */
 uint32_t query_shutdown(void);

@@ -3,7 +3,7 @@
  *
  * One file per verb (server_verb.c, ps_verb.c, handles_verb.c,
  * objects_verb.c, user_verb.c, find_verb.c,
- * graph_verb.c, top_verb.c); query.c talks to the server, describe.c turns records
+ * graph_verb.c, top_verb.c, gdi_verb.c); query.c talks to the server, describe.c turns records
  * into words, json.c and table.c write the two output forms.
  */
 #ifndef WINHANDLE_TOOL_H
@@ -39,6 +39,7 @@ int verb_user(const struct tool_options *opt, int argc, char **argv);
 int verb_find(const struct tool_options *opt, int argc, char **argv);
 int verb_graph(const struct tool_options *opt, int argc, char **argv);
 int verb_top(const struct tool_options *opt, int argc, char **argv);
+int verb_gdi(const struct tool_options *opt, int argc, char **argv);
 
 /* Connect to the session's server for a verb that needs one; when none
  * runs, say so on stderr. Returns an enum tool_exit. */

@@ -74,6 +74,7 @@ static void usage(FILE *out)
             "  objects              every object, its state and who holds handles to it\n"
             "  user [PID]           the USER handle table: use by type and owner, every\n"
             "                       entry (only PID's with PID)\n"
+            "  gdi [PID]            the GDI handle table: use, quota, by type, every object\n"
             "  find NAME|PID:HANDLE|HANDLE\n"
             "                       who holds it: each handle to the objects named so\n"
             "                       (or behind that handle), in every process\n"
@@ -116,6 +117,7 @@ static const struct verb verbs[] = {
     { "find", verb_find, 0 },
     { "graph", verb_graph, 0 },
     { "top", verb_top, 0 },
+    { "gdi", verb_gdi, 0 },
 };
 
 static const struct verb *find_verb(const char *name)
