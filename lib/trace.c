@@ -340,16 +340,17 @@ static void print_group(FILE *out, const struct group *g)
     free(site);
 }
 
-/* The handles this process holds, its standard handles left out. */
-static uint32_t open_handle_count(void)
+/* One page of list_handles: how many of its handles are not standard
+ * handles; *next as the server said. */
+static uint32_t open_handles_in_page(struct wh_list_handles_request *req, uint32_t *next)
 {
-    struct wh_list_handles_request req = { .pid = (uint32_t)getpid() };
     struct wh_list_handles_reply reply;
     void *var = NULL;
     uint32_t var_len = 0, open = 0, pos = 0;
-    if (server_call(WH_REQ_list_handles, &req, sizeof(req), NULL, 0, &reply,
+    if (server_call(WH_REQ_list_handles, req, sizeof(*req), NULL, 0, &reply,
                     sizeof(reply), &var, &var_len) != 0)
         return 0;
+    *next = reply.next;
     const char *data = var;
     for (uint32_t i = 0; i < reply.count && reply.record_size >= sizeof(struct wh_handle_record) &&
                          var_len - pos >= reply.record_size; i++) {
@@ -362,6 +363,21 @@ static uint32_t open_handle_count(void)
         open += !std_handle_is(wire_to_handle(r.handle));
     }
     free(var);
+    return open;
+}
+
+/* The handles this process holds, its standard handles left out. */
+static uint32_t open_handle_count(void)
+{
+    struct wh_list_handles_request req = { .pid = (uint32_t)getpid() };
+    uint32_t open = 0;
+    for (;;) {
+        uint32_t next = 0;
+        open += open_handles_in_page(&req, &next);
+        if (next <= req.start)
+            break;
+        req.start = next;
+    }
     return open;
 }
 

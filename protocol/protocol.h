@@ -20,7 +20,12 @@
 #include "requests.h"
 
 /* Bumped whenever any struct or meaning below changes. */
-#define WH_PROTOCOL_VERSION 12
+#define WH_PROTOCOL_VERSION 13
+
+/* The most records one page of list_handles holds, and the most table
+ * slots one page looks at (so a sparse table costs a page no more). */
+#define WH_LIST_PAGE 4096u
+#define WH_LIST_PAGE_SLOTS 65536u
 
 /* The largest request the server accepts (header + body + data). A name is
  * at most MAX_PATH characters and a wait names 64 handles, so this is ample;

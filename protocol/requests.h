@@ -209,8 +209,15 @@
         F(uint32_t, clients) F(uint32_t, idle_timeout_ms)                      \
         F(uint64_t, uptime_ms) F(uint64_t, requests))                          \
     REQ(list_processes, WH_NONE, F(uint32_t, count) F(uint32_t, record_size))  \
-    REQ(list_handles, F(uint32_t, pid),                                        \
-        F(uint32_t, count) F(uint32_t, record_size))                           \
+    /* One page of a process's handle table: the live entries from slot   \
+     * start on, at most WH_LIST_PAGE of them; next is the slot to ask for \
+     * next, 0 at the end. Paged so that listing a million handles never   \
+     * holds the (single-threaded) server for more than a page's worth:    \
+     * other clients are served between pages. Not one atomic snapshot:   \
+     * the table may change between pages. */                              \
+    REQ(list_handles, F(uint32_t, pid) F(uint32_t, start),                     \
+        F(uint32_t, count) F(uint32_t, record_size)                            \
+        F(uint32_t, next) F(uint32_t, reserved))                               \
     /* Every live object, in creation order: count wh_object_records, each  \
      * followed by its name (padded to 8 bytes) and its holder_count        \
      * wh_holder_records. type: 0 for all, else one enum wh_object_type;    \

@@ -107,13 +107,17 @@ DECL_HANDLER(list_handles)
     }
     reply->record_size = sizeof(struct wh_handle_record);
     struct handle_table *t = &p->handles;
-    for (uint32_t i = 0; i < t->top; i++) {
+    uint32_t i = req->start, end = t->top;
+    if (req->start < end && end - req->start > WH_LIST_PAGE_SLOTS)
+        end = req->start + WH_LIST_PAGE_SLOTS;
+    for (; i < end && reply->count < WH_LIST_PAGE; i++) {
         if (!t->entries[i].obj)
             continue;
         if (append_handle(ctx, t, &t->entries[i]) < 0)
             return;
         reply->count++;
     }
+    reply->next = i < t->top ? i : 0;
 }
 
 /* ---- list_objects: every object and the processes holding it ----

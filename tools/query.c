@@ -96,7 +96,7 @@ static int take_record(struct reader *r, uint32_t record_size, void *out, size_t
 struct list_layout {
     uint32_t count;
     uint32_t record_size;
-    uint32_t holder_size; /* list_objects only */
+    uint32_t holder_size; /* list_objects; list_handles: next, the page after */
     uint32_t reserved;
 };
 
@@ -136,8 +136,9 @@ static void *take_items(struct reader *r, const struct list_layout *l,
 
 /* Send a list request (its reply starts with count and record_size, and
  * list_objects adds holder_size) and unpack the items it returns. */
-static uint32_t list_call(uint32_t code, void *req, uint32_t req_size,
-                          const struct list_kind *k, void **out, uint32_t *count)
+static uint32_t list_call_layout(uint32_t code, void *req, uint32_t req_size,
+                                 const struct list_kind *k, void **out, uint32_t *count,
+                                 struct list_layout *layout)
 {
     struct {
         struct wh_reply_header header;
@@ -158,7 +159,15 @@ static uint32_t list_call(uint32_t code, void *req, uint32_t req_size,
     if (!*out)
         return ERROR_INVALID_DATA_;
     *count = reply.layout.count;
+    if (layout)
+        *layout = reply.layout;
     return 0;
+}
+
+static uint32_t list_call(uint32_t code, void *req, uint32_t req_size,
+                          const struct list_kind *k, void **out, uint32_t *count)
+{
+    return list_call_layout(code, req, req_size, k, out, count, NULL);
 }
 
 static int take_process(struct reader *r, const struct list_layout *l, void *item)
@@ -244,7 +253,10 @@ _Static_assert(sizeof(struct wh_reply_header) + sizeof(struct list_layout) ==
 _Static_assert(sizeof(struct wh_list_processes_reply) ==
                sizeof(struct wh_reply_header) + 2 * sizeof(uint32_t), "layout");
 _Static_assert(sizeof(struct wh_list_handles_reply) ==
-               sizeof(struct wh_reply_header) + 2 * sizeof(uint32_t), "layout");
+               sizeof(struct wh_reply_header) + sizeof(struct list_layout), "layout");
+_Static_assert(offsetof(struct wh_list_handles_reply, next) ==
+               sizeof(struct wh_reply_header) + offsetof(struct list_layout, holder_size),
+               "layout");
 _Static_assert(sizeof(struct wh_list_user_objects_reply) ==
                sizeof(struct wh_reply_header) + 2 * sizeof(uint32_t), "layout");
 _Static_assert(sizeof(struct wh_list_gdi_objects_reply) ==
@@ -263,14 +275,43 @@ uint32_t query_processes(struct process_info **out, uint32_t *count)
     return err;
 }
 
+/* Page after page (list_handles), appended into one array. A next that
+ * does not move forward is a confused server: stop there. */
 uint32_t query_handles(uint32_t pid, struct handle_info **out, uint32_t *count)
 {
     struct wh_list_handles_request req = { .pid = pid };
-    void *items;
-    uint32_t err = list_call(WH_REQ_list_handles, &req, sizeof(req), &handle_kind,
-                             &items, count);
-    *out = items;
-    return err;
+    struct handle_info *all = NULL;
+    uint32_t total = 0;
+    *out = NULL;
+    *count = 0;
+    for (;;) {
+        void *items;
+        uint32_t n;
+        struct list_layout layout;
+        uint32_t err = list_call_layout(WH_REQ_list_handles, &req, sizeof(req), &handle_kind,
+                                        &items, &n, &layout);
+        if (err) {
+            free(all);
+            return err;
+        }
+        struct handle_info *grown = n ? realloc(all, (size_t)(total + n) * sizeof(*all)) : all;
+        if (n && !grown) {
+            free(items);
+            free(all);
+            return 8u; /* ERROR_NOT_ENOUGH_MEMORY */
+        }
+        all = grown;
+        if (n)
+            memcpy(all + total, items, (size_t)n * sizeof(*all));
+        total += n;
+        free(items);
+        if (!layout.holder_size || layout.holder_size <= req.start)
+            break;
+        req.start = layout.holder_size;
+    }
+    *out = all ? all : calloc(1, sizeof(*all));
+    *count = total;
+    return *out ? 0 : 8u;
 }
 
 uint32_t query_objects(uint32_t type, struct object_info **out, uint32_t *count)

@@ -77,6 +77,23 @@ int main(int argc, char **argv)
     ok(run_tool(cmd, out, sizeof(out), NULL) == 0 && strstr(out, "Section") &&
            !strstr(out, "Pipe"),
        "--type section keeps the section alone");
+    /* More handles than one page of list_handles (WH_LIST_PAGE, 4096):
+     * the inspector must page through them all. */
+    enum { COPIES = 9000 };
+    for (int i = 0; i < COPIES; i++) {
+        HANDLE copy;
+        if (!DuplicateHandle(GetCurrentProcess(), section, GetCurrentProcess(), &copy, 0,
+                             FALSE, DUPLICATE_SAME_ACCESS))
+            break;
+    }
+    static char big[8 << 20];
+    snprintf(cmd, sizeof(cmd), "\"%s\" handles %lu --type section", argv[1],
+             (unsigned long)GetCurrentProcessId());
+    ok(run_tool(cmd, big, sizeof(big), NULL) == 0, "handles PID with %d sections", COPIES + 1);
+    int sections = 0;
+    for (const char *p = big; (p = strstr(p, "Section ")); p++)
+        sections++;
+    ok(sections == COPIES + 1, "lists every one of them, across pages (%d)", sections);
     CloseHandle(server);
     CloseHandle(r);
     CloseHandle(w);
