@@ -26,6 +26,7 @@ struct tool_options {
     int trace;               /* handles --trace: creation sites */
     const char *svg_path;    /* graph --svg FILE, or NULL: DOT on stdout */
     int once;                /* top --once: one sample */
+    int tree;                /* objects --tree: the namespace as a tree */
     const char *session_dir; /* resolved: -d, $WINHANDLE_DIR, ... */
 };
 

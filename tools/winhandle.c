@@ -94,6 +94,7 @@ static void usage(FILE *out)
             "                          programs run with WINHANDLE_TRACE=1\n"
             "      --svg FILE          graph: render it with dot(1) into FILE\n"
             "      --once              top: one sample, no live view\n"
+            "      --tree              objects: as the namespace's tree, like WinObj\n"
             "  -h, --help              this text\n"
             "  -V, --version           the version\n"
             "\n"
@@ -140,6 +141,7 @@ static int parse_options(int argc, char **argv, struct tool_options *opt,
         { "trace", no_argument, NULL, 'T' },
         { "svg", required_argument, NULL, 'S' },
         { "once", no_argument, NULL, 'O' },
+        { "tree", no_argument, NULL, 'R' },
         { "help", no_argument, NULL, 'h' },
         { "version", no_argument, NULL, 'V' },
         { NULL, 0, NULL, 0 },
@@ -153,6 +155,7 @@ static int parse_options(int argc, char **argv, struct tool_options *opt,
         case 'T': opt->trace = 1; break;
         case 'S': opt->svg_path = optarg; break;
         case 'O': opt->once = 1; break;
+        case 'R': opt->tree = 1; break;
         case 't':
             if (!(opt->type = type_from_name(optarg))) {
                 tool_error("unknown type '%s' (types: %s)", optarg, type_names_list());
@@ -202,6 +205,10 @@ int main(int argc, char **argv)
     const struct verb *verb = find_verb(argv[optind]);
     if (!verb) {
         tool_error("unknown verb '%s' (try winhandle --help)", argv[optind]);
+        return EXIT_USAGE;
+    }
+    if (opt.tree && strcmp(verb->name, "objects")) {
+        tool_error("--tree goes with objects");
         return EXIT_USAGE;
     }
     if (opt.once && strcmp(verb->name, "top")) {
