@@ -22,6 +22,7 @@
 #include "trace_requests.h"
 #include "gdi_requests.h"
 #include "user_requests.h"
+#include "window_requests.h"
 
 #define WH_REQUESTS(REQ, F)                                                    \
     /* First request on every connection. data: nothing. */                    \
@@ -226,6 +227,7 @@
         F(uint32_t, count) F(uint32_t, record_size)                            \
         F(uint32_t, holder_size) F(uint32_t, reserved))                        \
     WH_USER_REQUESTS(REQ, F) /* USER objects: user_requests.h */            \
+    WH_WINDOW_REQUESTS(REQ, F) /* windows: window_requests.h */             \
     WH_TRACE_REQUESTS(REQ, F) /* tracing: trace_requests.h */               \
     WH_GDI_REQUESTS(REQ, F)  /* GDI objects: gdi_requests.h */              \
     REQ(shutdown, WH_NONE, WH_NONE)

@@ -50,8 +50,11 @@ AREAS = [
      "the Windows directory is a Linux directory; see **The Windows directory**"),
     ("shell", ["shell.c"],
      "executables only: no file associations (`SE_ERR_NOASSOC`); verb `NULL` or `open`"),
-    ("menus", ["menu.c", "menu_template.c"],
-     "USER objects; `SetMenu`/`GetMenu` come with windows"),
+    ("window classes, windows", ["window_class.c", "window.c"],
+     "partial: no pixels and no message queue: a procedure gets the messages of its "
+     "window's life and those its own thread sends; classes are per process, no system "
+     "classes"),
+    ("menus", ["menu.c", "menu_template.c"], "USER objects"),
     ("accelerator tables", ["accel.c"], "USER objects"),
     ("cursors and icons", ["cursor.c"], "their bitmaps are GDI bitmaps"),
     ("GDI objects", ["gdi.c", "gdi_bitmap.c", "gdi_region.c"],
@@ -59,7 +62,7 @@ AREAS = [
      "the whole session; see **GDI objects**"),
     ("hooks", ["hook.c"], "a thread calls the hooks its own process set"),
     ("carets, window positions", ["caret.c", "dwp.c"],
-     "partial: `CreateCaret` and `DeferWindowPos` need windows"),
+     "partial: no `DeferWindowPos` yet"),
     ("desktop, window station", ["desktop.c"],
      "one `WinSta0` with one `Default` desktop per session"),
     ("DDE", ["dde.c", "dde_data.c"],

@@ -55,46 +55,18 @@ struct menu {
     uint32_t seen;      /* the last search that visited it (find_by_command) */
 };
 
-/*
- * DestroyMenu takes the submenus with it (Windows documents it). A hostile
- * client can chain 65,536 menus, so the submenus are not destroyed by
- * recursion but queued, and the outermost destroy drains the queue.
- */
-static uint32_t *doomed;
-static uint32_t doomed_count, doomed_cap;
-static int draining;
-
-static void doom(uint32_t handle)
-{
-    if (doomed_count == doomed_cap) {
-        uint32_t cap = doomed_cap ? doomed_cap * 2 : 64;
-        uint32_t *d = realloc(doomed, cap * sizeof(*d));
-        if (!d)
-            return; /* the submenu stays, its process's until it ends */
-        doomed = d;
-        doomed_cap = cap;
-    }
-    doomed[doomed_count++] = handle;
-}
-
 static void menu_destroy(struct user_object *obj)
 {
     struct menu *m = (struct menu *)obj;
+    /* DestroyMenu takes the submenus with it (Windows documents it). */
     for (uint32_t i = 0; i < m->count; i++) {
-        if (m->items[i].submenu)
-            doom(m->items[i].submenu);
+        struct user_object *sub = m->items[i].submenu
+                                      ? user_get(m->items[i].submenu, WH_USER_MENU) : NULL;
+        if (sub)
+            user_destroy_later(sub->handle);
         free(m->items[i].text);
     }
     free(m->items);
-    if (draining)
-        return;
-    draining = 1;
-    while (doomed_count) {
-        struct user_object *sub = user_get(doomed[--doomed_count], WH_USER_MENU);
-        if (sub)
-            user_destroy(sub);
-    }
-    draining = 0;
 }
 
 static void menu_describe(struct user_object *obj, char *buf, uint32_t len)

@@ -179,7 +179,41 @@ void *user_get_ops(uint32_t handle, const struct user_ops *ops, uint32_t *error)
     return obj;
 }
 
+static uint32_t *later;
+static uint32_t later_count, later_cap;
+static int destroy_depth;
+
+void user_destroy_later(uint32_t handle)
+{
+    if (later_count == later_cap) {
+        uint32_t cap = later_cap ? later_cap * 2 : 64;
+        uint32_t *l = realloc(later, cap * sizeof(*l));
+        if (!l)
+            return; /* it stays, its owner's until the owner ends */
+        later = l;
+        later_cap = cap;
+    }
+    later[later_count++] = handle;
+}
+
+static void destroy_one(struct user_object *obj);
+
 void user_destroy(struct user_object *obj)
+{
+    destroy_depth++;
+    destroy_one(obj);
+    if (--destroy_depth)
+        return;
+    destroy_depth++;
+    while (later_count) {
+        struct user_object *next = user_get(later[--later_count], WH_USER_FREE);
+        if (next)
+            destroy_one(next);
+    }
+    destroy_depth--;
+}
+
+static void destroy_one(struct user_object *obj)
 {
     uint32_t index = obj->handle & 0xffffu;
     if (obj->destroying || table[index].obj != obj)

@@ -107,6 +107,13 @@ void *user_get_ops(uint32_t handle, const struct user_ops *ops, uint32_t *error)
  * references cannot destroy anything twice). */
 void user_destroy(struct user_object *obj);
 
+/* For a destroy op that takes other objects with it (a menu's submenus,
+ * a window's children and owned windows): the object goes once the
+ * outermost user_destroy has finished, so chains of any length (a hostile
+ * client can chain 65,536 objects) cost no recursion. A handle already
+ * dead by then is skipped. */
+void user_destroy_later(uint32_t handle);
+
 /* Every live object owned by owner (a struct thread or struct process),
  * for each: fn(obj, arg). fn may destroy obj, or any other object. */
 void user_for_each_owned(const void *owner, void (*fn)(struct user_object *obj, void *arg),

@@ -249,6 +249,27 @@ static void shell_execute_documented(void)
        "without SEE_MASK_NOCLOSEPROCESS hProcess is NULL");
 }
 
+/* CreateWindowEx of a class never registered fails with
+ * ERROR_CANNOT_FIND_WND_CLASS on Windows (Wine: ERROR_CLASS_DOES_NOT_EXIST),
+ * and DestroyWindow of a destroyed window with ERROR_INVALID_WINDOW_HANDLE
+ * (Wine: ERROR_ACCESS_DENIED, its answer for another thread's window). */
+static void window_errors(void)
+{
+    SetLastError(0);
+    ok(!CreateWindowExA(0, "never registered", "x", WS_POPUP, 0, 0, 1, 1, NULL, NULL, NULL,
+                        NULL) &&
+           GetLastError() == ERROR_CANNOT_FIND_WND_CLASS,
+       "CreateWindowExA of an unknown class: ERROR_CANNOT_FIND_WND_CLASS (%u)",
+       (unsigned)GetLastError());
+    WNDCLASSA wc = { .lpfnWndProc = DefWindowProcA, .lpszClassName = "documented" };
+    RegisterClassA(&wc);
+    HWND w = CreateWindowExA(0, "documented", "x", WS_POPUP, 0, 0, 1, 1, NULL, NULL, NULL, NULL);
+    ok(w && DestroyWindow(w), "a window made and destroyed");
+    SetLastError(0);
+    ok(!DestroyWindow(w) && GetLastError() == ERROR_INVALID_WINDOW_HANDLE,
+       "DestroyWindow again: ERROR_INVALID_WINDOW_HANDLE (%u)", (unsigned)GetLastError());
+}
+
 int main(int argc, char **argv)
 {
     if (argc > 1 && !strcmp(argv[1], "exit"))
@@ -269,5 +290,6 @@ int main(int argc, char **argv)
     terminate_ended_process();
     remote_close_without_target();
     shell_execute_documented();
+    window_errors();
     return tap_done();
 }

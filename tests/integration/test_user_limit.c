@@ -124,6 +124,12 @@ int main(int argc, char **argv)
     SetLastError(0);
     ok(!BeginDeferWindowPos(1) && GetLastError() == ERROR_NO_MORE_USER_HANDLES,
        "BeginDeferWindowPos too (%u)", (unsigned)GetLastError());
+    WNDCLASSA wc = { .lpfnWndProc = DefWindowProcA, .lpszClassName = "limit" };
+    ok(RegisterClassA(&wc) != 0, "a window class needs no entry");
+    SetLastError(0);
+    ok(!CreateWindowExA(0, "limit", "w", WS_POPUP, 0, 0, 1, 1, NULL, NULL, NULL, NULL) &&
+           GetLastError() == ERROR_NO_MORE_USER_HANDLES,
+       "CreateWindowExA too (%u)", (unsigned)GetLastError());
     HANDLE ev = CreateEventA(NULL, FALSE, FALSE, NULL);
     ok(ev && SetEvent(ev) && WaitForSingleObject(ev, 0) == WAIT_OBJECT_0,
        "kernel objects still work");
@@ -163,5 +169,8 @@ int main(int argc, char **argv)
     HMENU after = CreateMenu();
     ok(after != NULL, "and the table serves again");
     DestroyMenu(after);
+    HWND w = CreateWindowExA(0, "limit", "w", WS_POPUP, 0, 0, 1, 1, NULL, NULL, NULL, NULL);
+    ok(w && IsWindow(w) && DestroyWindow(w) && !IsWindow(w),
+       "windows are made and destroyed again once entries are free");
     return tap_done();
 }

@@ -1,0 +1,87 @@
+/*
+ * The requests of windows (issue 5), kept apart from user_requests.h so
+ * the two lists grow without touching each other. The server keeps every
+ * window (its tree, owner, styles, rectangle, text, extra bytes) so that
+ * a window handle works in every process of the session; window classes
+ * are the library's, per process, as Windows' application classes are,
+ * and a window carries its class's name and atom for FindWindowA and the
+ * inspector. The procedures run in the library, on the owning thread.
+ *
+ * Handles travel as uint32_t; a window procedure, instance or id as the
+ * uint64_t of the owning process's pointer.
+ */
+#ifndef WINHANDLE_PROTOCOL_WINDOW_REQUESTS_H
+#define WINHANDLE_PROTOCOL_WINDOW_REQUESTS_H
+
+#include <stdint.h>
+
+#define WH_WINDOW_REQUESTS(REQ, F)                                             \
+    /* data: class_len bytes of class name. parent: a window (WS_CHILD) or \
+     * 0; owner: any window (its top-level ancestor becomes the owner).   \
+     * id: the child id, or a menu handle for a top-level window. */      \
+    REQ(create_window,                                                         \
+        F(uint64_t, wndproc) F(uint64_t, instance) F(uint64_t, id)             \
+        F(uint32_t, parent) F(uint32_t, owner) F(uint32_t, style)              \
+        F(uint32_t, ex_style) F(int32_t, x) F(int32_t, y) F(int32_t, cx)       \
+        F(int32_t, cy) F(uint32_t, class_atom) F(uint32_t, extra)              \
+        F(uint32_t, class_len) F(uint32_t, reserved),                          \
+        F(uint32_t, handle) F(uint32_t, owner))                                \
+    /* Only the owning thread may (Windows: ERROR_ACCESS_DENIED); owned   \
+     * windows and children go with it. */                                 \
+    REQ(destroy_window, F(uint32_t, handle) F(uint32_t, reserved), WH_NONE)    \
+    /* Everything about a window; data: its class name. rect in screen    \
+     * coordinates. */                                                      \
+    REQ(get_window_info, F(uint32_t, handle) F(uint32_t, reserved),            \
+        F(uint64_t, wndproc) F(uint64_t, instance) F(uint64_t, id)             \
+        F(uint64_t, user_data) F(uint32_t, parent) F(uint32_t, owner)          \
+        F(uint32_t, style) F(uint32_t, ex_style) F(int32_t, left)              \
+        F(int32_t, top) F(int32_t, right) F(int32_t, bottom)                   \
+        F(uint32_t, owner_pid) F(uint32_t, owner_tid) F(uint32_t, text_len)    \
+        F(uint32_t, menu) F(uint32_t, class_atom) F(uint32_t, extra))          \
+    /* Get (set 0) or set a window long: index GWL_* (< 0) or an offset  \
+     * into the extra bytes; size 4 or 8. reply: the previous value. */   \
+    REQ(window_long,                                                           \
+        F(uint64_t, value) F(int32_t, index) F(uint32_t, handle)               \
+        F(uint32_t, size) F(uint32_t, set),                                    \
+        F(uint64_t, old))                                                      \
+    /* data: the text (len bytes, no NUL). */                               \
+    REQ(set_window_text, F(uint32_t, handle) F(uint32_t, len), WH_NONE)        \
+    /* data: at most max bytes of the text; len is its whole length. */    \
+    REQ(get_window_text, F(uint32_t, handle) F(uint32_t, max),                 \
+        F(uint32_t, len) F(uint32_t, reserved))                                \
+    /* SetWindowPos: x, y in the parent's client coordinates; after is    \
+     * HWND_TOP (0), HWND_BOTTOM (1) or a sibling. */                      \
+    REQ(set_window_pos,                                                        \
+        F(uint32_t, handle) F(uint32_t, after) F(int32_t, x) F(int32_t, y)     \
+        F(int32_t, cx) F(int32_t, cy) F(uint32_t, flags) F(uint32_t, reserved), \
+        WH_NONE)                                                               \
+    /* GetWindow's GW_* (cmd < 0x100) and GetAncestor's GA_* (0x100 + GA). \
+     * result 0: none. */                                                  \
+    REQ(get_window_relative, F(uint32_t, handle) F(uint32_t, cmd),             \
+        F(uint32_t, result) F(uint32_t, reserved))                             \
+    /* data: count uint32_t handles: kind WH_LIST_*; handle 0 is the      \
+     * desktop window. */                                                   \
+    REQ(list_windows, F(uint32_t, handle) F(uint32_t, kind),                   \
+        F(uint32_t, count) F(uint32_t, reserved))                              \
+    REQ(set_window_menu, F(uint32_t, handle) F(uint32_t, menu), WH_NONE)       \
+    REQ(get_desktop_window, WH_NONE, F(uint32_t, handle) F(uint32_t, reserved))
+
+/* list_windows.kind */
+enum wh_list_kind {
+    WH_LIST_CHILDREN = 0,    /* direct children, top of the z-order first */
+    WH_LIST_DESCENDANTS = 1, /* the window and all below it, parents first */
+    WH_LIST_OWNED = 2,       /* the windows it owns (directly) */
+    WH_LIST_POSTORDER = 3,   /* the window and all below it, children first */
+};
+
+/* get_window_relative: GetAncestor's commands. */
+#define WH_ANCESTOR_CMD 0x100u
+
+/* The most extra bytes a window class may ask (Windows' limit is the
+ * same order: 40,000) and the longest text a window keeps. */
+#define WH_MAX_WINDOW_EXTRA 40000u
+#define WH_MAX_WINDOW_TEXT 65535u
+/* How deep children may nest (Windows refuses the 50th level). */
+#define WH_MAX_WINDOW_DEPTH 50u
+
+#endif

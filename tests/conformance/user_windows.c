@@ -1,0 +1,278 @@
+/*
+ * Window classes and windows against Wine: registration, creation and the
+ * messages of a window's life (their order with children and owned
+ * windows), the tree, text, rectangles, window longs, menus, and the
+ * errors of each. Only the four life-cycle messages are logged: Wine sends
+ * others (WM_NCCALCSIZE, WM_SIZE...) that winhandle, with no pixels, does
+ * not.
+ */
+#include "conformance.h"
+
+static char msg_log[1024];
+
+/* Each window's name is its title's first letters, kept in a small map
+ * filled at WM_NCCREATE, so the log names windows, not handle values. */
+static struct {
+    HWND hwnd;
+    char name[8];
+} names[32];
+static int refuse_nccreate, refuse_create;
+
+static const char *name_of(HWND hwnd)
+{
+    for (int i = 0; i < 32; i++)
+        if (names[i].hwnd == hwnd)
+            return names[i].name;
+    return "?";
+}
+
+static void log_msg(const char *what, HWND hwnd)
+{
+    size_t len = strlen(msg_log);
+    snprintf(msg_log + len, sizeof(msg_log) - len, "%s%s(%s)", len ? " " : "", what,
+             name_of(hwnd));
+}
+
+static LRESULT CALLBACK proc(HWND hwnd, UINT msg, WPARAM wp, LPARAM lp)
+{
+    switch (msg) {
+    case WM_NCCREATE: {
+        const CREATESTRUCTA *cs = (const CREATESTRUCTA *)lp;
+        for (int i = 0; i < 32; i++)
+            if (!names[i].hwnd) {
+                names[i].hwnd = hwnd;
+                snprintf(names[i].name, sizeof(names[i].name), "%s",
+                         cs->lpszName ? cs->lpszName : "-");
+                break;
+            }
+        log_msg("NCCREATE", hwnd);
+        if (refuse_nccreate)
+            return FALSE;
+        break;
+    }
+    case WM_CREATE:
+        log_msg("CREATE", hwnd);
+        if (refuse_create)
+            return -1;
+        break;
+    case WM_DESTROY:
+        log_msg("DESTROY", hwnd);
+        break;
+    case WM_NCDESTROY:
+        log_msg("NCDESTROY", hwnd);
+        break;
+    }
+    return DefWindowProcA(hwnd, msg, wp, lp);
+}
+
+static void check_log(const char *name)
+{
+    check(name, "%s", msg_log[0] ? msg_log : "(none)");
+    msg_log[0] = 0;
+}
+
+static HWND make(const char *title, DWORD style, HWND parent, HMENU menu)
+{
+    return CreateWindowExA(0, "WhTest", title, style, 10, 20, 100, 50, parent, menu, NULL,
+                           NULL);
+}
+
+static void check_rect(const char *name, HWND hwnd)
+{
+    RECT r;
+    if (GetWindowRect(hwnd, &r))
+        check(name, "%ld,%ld-%ld,%ld", (long)r.left, (long)r.top, (long)r.right,
+              (long)r.bottom);
+    else
+        check_bool(name, FALSE);
+}
+
+/* A number and the last error, reset first so that a success leaving it
+ * alone shows. */
+#define CHECK_INT(name, expr)                                                  \
+    do {                                                                       \
+        SetLastError(UNTOUCHED_ERROR);                                         \
+        long value_ = (long)(expr);                                            \
+        check_int(name, value_);                                               \
+    } while (0)
+
+static void check_int(const char *name, long value)
+{
+    char buf[32];
+    DWORD error = GetLastError();
+    check(name, "%ld, %s", value, error_name(error, buf));
+}
+
+static void classes(void)
+{
+    WNDCLASSA wc = { 0 };
+    wc.lpfnWndProc = proc;
+    wc.cbWndExtra = 8;
+    wc.lpszClassName = "WhTest";
+    check_yes("class.register", RegisterClassA(&wc) != 0);
+    SetLastError(UNTOUCHED_ERROR);
+    CHECK_INT("class.register_again", RegisterClassA(&wc));
+    WNDCLASSA got = { 0 };
+    /* NULL names the system's classes: an application's is not found. */
+    SetLastError(UNTOUCHED_ERROR);
+    check_bool("class.info_null_instance", GetClassInfoA(NULL, "whtest", &got));
+    check_bool("class.info", GetClassInfoA(GetModuleHandleA(NULL), "whtest", &got));
+    check("class.info.fields", "extra %d, proc %s", got.cbWndExtra,
+          got.lpfnWndProc == proc ? "same" : "other");
+    SetLastError(UNTOUCHED_ERROR);
+    check_bool("class.info_missing", GetClassInfoA(NULL, "NoSuchClass", &got));
+    WNDCLASSEXA ex = { .cbSize = sizeof(ex) };
+    check_yes("class.info_ex", GetClassInfoExA(GetModuleHandleA(NULL), "WhTest", &ex) != 0);
+    /* Windows fails with ERROR_CANNOT_FIND_WND_CLASS, Wine with
+     * ERROR_CLASS_DOES_NOT_EXIST: the error is checked in test_documented. */
+    check_yes("create.no_class",
+              !CreateWindowExA(0, "NoSuchClass", "x", 0, 0, 0, 1, 1, NULL, NULL, NULL, NULL));
+    SetLastError(UNTOUCHED_ERROR);
+    check_bool("class.unregister_missing", UnregisterClassA("NoSuchClass", NULL));
+    wc.lpszClassName = "WhOther";
+    RegisterClassA(&wc);
+    check_bool("class.unregister", UnregisterClassA("WhOther", NULL));
+    SetLastError(UNTOUCHED_ERROR);
+    check_bool("class.unregister_twice", UnregisterClassA("WhOther", NULL));
+}
+
+static void tree(HWND top)
+{
+    HWND c1 = make("c1", WS_CHILD, top, (HMENU)7);
+    HWND c2 = make("c2", WS_CHILD, top, (HMENU)8);
+    check_log("children.messages");
+    check_yes("parent.child", GetParent(c1) == top);
+    check_yes("parent.top", GetParent(top) == NULL);
+    check_yes("owner.top", GetWindow(top, GW_OWNER) == NULL);
+    check_yes("ancestor.top", GetAncestor(top, GA_PARENT) == GetDesktopWindow());
+    check_yes("ancestor.root", GetAncestor(c2, GA_ROOT) == top);
+    HWND first = GetWindow(top, GW_CHILD);
+    check("child.first", "%s", first == c1 ? "c1" : first == c2 ? "c2" : "other");
+    HWND next = GetWindow(first, GW_HWNDNEXT);
+    check("child.next", "%s", next == c1 ? "c1" : next == c2 ? "c2" : next ? "other" : "none");
+    check_yes("child.last_next", GetWindow(GetWindow(top, GW_CHILD), GW_HWNDNEXT) != NULL &&
+                                     GetWindow(GetWindow(GetWindow(top, GW_CHILD), GW_HWNDNEXT),
+                                               GW_HWNDNEXT) == NULL);
+    check_yes("ischild.yes", IsChild(top, c1));
+    check_yes("ischild.no", IsChild(c1, top));
+    CHECK_INT("long.id", GetWindowLongA(c1, GWL_ID));
+    check_yes("long.child_style", (GetWindowLongA(c1, GWL_STYLE) & WS_CHILD) != 0);
+    check_rect("rect.child", c1);
+    check_bool("move.child", MoveWindow(c1, 1, 2, 30, 40, FALSE));
+    check_rect("rect.child_moved", c1);
+    check_bool("pos.top", SetWindowPos(top, NULL, 100, 200, 0, 0, SWP_NOSIZE | SWP_NOZORDER));
+    check_rect("rect.top_moved", top);
+    check_rect("rect.child_follows", c1);
+    check_bool("pos.bottom", SetWindowPos(c1, HWND_BOTTOM, 0, 0, 0, 0, SWP_NOSIZE | SWP_NOMOVE));
+    first = GetWindow(top, GW_CHILD);
+    check("child.first_after_bottom", "%s", first == c1 ? "c1" : first == c2 ? "c2" : "other");
+    SetLastError(UNTOUCHED_ERROR);
+    check_handle("create.child_no_parent", make("x", WS_CHILD, NULL, NULL));
+    SetLastError(UNTOUCHED_ERROR);
+    check_handle("create.bad_parent", make("x", WS_CHILD, (HWND)(ULONG_PTR)0x1234, NULL));
+}
+
+static void longs_and_text(HWND top)
+{
+    char buf[64];
+    CHECK_INT("text.get", GetWindowTextA(top, buf, sizeof(buf)));
+    check("text.value", "%s", buf);
+    CHECK_INT("text.length", GetWindowTextLengthA(top));
+    check_bool("text.set", SetWindowTextA(top, "renamed"));
+    GetWindowTextA(top, buf, 4);
+    check("text.truncated", "%s", buf);
+    CHECK_INT("class.name", GetClassNameA(top, buf, sizeof(buf)));
+    check("class.name.value", "%s", buf);
+    SetLastError(UNTOUCHED_ERROR);
+    CHECK_INT("long.userdata_old", (long)SetWindowLongPtrA(top, GWLP_USERDATA, 1234));
+    CHECK_INT("long.userdata", (long)GetWindowLongPtrA(top, GWLP_USERDATA));
+    CHECK_INT("long.extra_set", SetWindowLongA(top, 4, 99));
+    CHECK_INT("long.extra_get", GetWindowLongA(top, 4));
+    SetLastError(UNTOUCHED_ERROR);
+    CHECK_INT("long.extra_past_end", GetWindowLongA(top, 6));
+    SetLastError(UNTOUCHED_ERROR);
+    CHECK_INT("long.bad_index", GetWindowLongA(top, -100));
+    check_yes("long.exstyle", (GetWindowLongA(top, GWL_EXSTYLE) & WS_EX_TOPMOST) == 0);
+    DWORD pid = 0;
+    check_yes("thread.tid", GetWindowThreadProcessId(top, &pid) == GetCurrentThreadId());
+    check_yes("thread.pid", pid == GetCurrentProcessId());
+}
+
+static DWORD WINAPI other_thread(LPVOID arg)
+{
+    SetLastError(UNTOUCHED_ERROR);
+    check_bool("destroy.other_thread", DestroyWindow((HWND)arg));
+    return 0;
+}
+
+static void destruction(void)
+{
+    HMENU menu = CreateMenu();
+    HWND a = make("a", WS_OVERLAPPEDWINDOW, NULL, menu);
+    HWND a1 = make("a1", WS_CHILD, a, NULL);
+    make("a11", WS_CHILD, a1, NULL);
+    make("a2", WS_CHILD, a, NULL);
+    HWND p = make("p", WS_POPUP, a1, NULL);
+    check_log("tree.messages");
+    check_yes("owner.popup", GetWindow(p, GW_OWNER) == a);
+    check_yes("owner.popup_parent", GetParent(p) == a);
+    check_yes("menu.get", GetMenu(a) == menu);
+    HANDLE t = CreateThread(NULL, 0, other_thread, a, 0, NULL);
+    WaitForSingleObject(t, PATIENCE_MS);
+    CloseHandle(t);
+    HANDLE dup = NULL;
+    SetLastError(UNTOUCHED_ERROR);
+    check_bool("duplicate.hwnd", DuplicateHandle(GetCurrentProcess(), (HANDLE)a,
+                                                 GetCurrentProcess(), &dup, 0, FALSE,
+                                                 DUPLICATE_SAME_ACCESS));
+    check_bool("destroy", DestroyWindow(a));
+    check_log("destroy.messages");
+    check_yes("destroy.gone", !IsWindow(a) && !IsWindow(a1) && !IsWindow(p));
+    check_yes("destroy.menu_gone", !IsMenu(menu));
+    /* Wine: ERROR_ACCESS_DENIED; Windows: ERROR_INVALID_WINDOW_HANDLE
+     * (test_documented). */
+    check_yes("destroy.twice", !DestroyWindow(a));
+    SetLastError(UNTOUCHED_ERROR);
+    char buf[8] = "x";
+    CHECK_INT("text.dead", GetWindowTextA(a, buf, sizeof(buf)));
+    SetLastError(UNTOUCHED_ERROR);
+    CHECK_INT("long.dead", GetWindowLongA(a, GWL_STYLE));
+    SetLastError(UNTOUCHED_ERROR);
+    check_yes("iswindow.dead", IsWindow(a));
+    check_yes("iswindow.null", IsWindow(NULL));
+
+    refuse_nccreate = 1;
+    SetLastError(UNTOUCHED_ERROR);
+    check_handle("create.nccreate_false", make("n", WS_OVERLAPPED, NULL, NULL));
+    refuse_nccreate = 0;
+    check_log("create.nccreate_false.messages");
+    refuse_create = 1;
+    SetLastError(UNTOUCHED_ERROR);
+    check_handle("create.create_minus_one", make("m", WS_OVERLAPPED, NULL, NULL));
+    refuse_create = 0;
+    check_log("create.create_minus_one.messages");
+    SetLastError(UNTOUCHED_ERROR);
+    check_handle("create.bad_menu", make("b", WS_OVERLAPPED, NULL, (HMENU)(ULONG_PTR)0x1234));
+    check_log("create.bad_menu.messages");
+}
+
+int main(void)
+{
+    classes();
+    /* A popup: no frame and no minimum size, so the rectangles are
+     * what was asked (Wine and Windows grow an overlapped window to the
+     * least a user could drag it to). */
+    HWND top = make("top", WS_POPUP, NULL, NULL);
+    check_handle("create.top", top);
+    check_log("create.top.messages");
+    check_yes("iswindow", IsWindow(top));
+    check_rect("rect.top", top);
+    tree(top);
+    longs_and_text(top);
+    check_bool("destroy.top", DestroyWindow(top));
+    check_log("destroy.top.messages");
+    destruction();
+    check_yes("desktop", GetDesktopWindow() != NULL && IsWindow(GetDesktopWindow()));
+    check_bool("class.unregister_used", UnregisterClassA("WhTest", NULL));
+    return 0;
+}
