@@ -76,7 +76,8 @@ static int get_text(HWND hwnd, char *buf, int max)
         len = 0;
     if (len > (uint32_t)max - 1)
         len = (uint32_t)max - 1;
-    memcpy(buf, var, len);
+    if (len)
+        memcpy(buf, var, len); /* var is NULL when the text is empty */
     buf[len] = 0;
     free(var);
     set_result(error);
