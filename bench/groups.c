@@ -6,11 +6,13 @@ extern const struct bench_group bench_kernel;
 extern const struct bench_group bench_ipc;
 extern const struct bench_group bench_trace;
 extern const struct bench_group bench_gdi;
+extern const struct bench_group bench_user;
 
 const struct bench_group *const bench_groups[] = {
     &bench_kernel,
     &bench_ipc,
     &bench_trace,
     &bench_gdi,
+    &bench_user,
     NULL,
 };

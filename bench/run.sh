@@ -125,7 +125,7 @@ cc -O2 "${warnings[@]}" -o "$work/bench" "${sources[@]}" \
 cc -m32 -O2 "${warnings[@]}" -o "$work/bench32" "${sources[@]}" \
     $(PKG_CONFIG_PATH="$build32/meson-uninstalled" pkg-config --cflags --libs winhandle) \
     -Wl,-rpath,"$build32/lib"
-x86_64-w64-mingw32-gcc -O2 "${warnings[@]}" -static-libgcc -o "$work/bench.exe" "${sources[@]}" -lgdi32
+x86_64-w64-mingw32-gcc -O2 "${warnings[@]}" -static-libgcc -o "$work/bench.exe" "${sources[@]}" -lgdi32 -luser32
 
 # ---- the two sides ----
 # winhandle: a private server in a fresh session directory, started by the
@@ -155,6 +155,12 @@ if [ ! -f "$WINEPREFIX/system.reg" ]; then
     echo "creating the Wine prefix $WINEPREFIX"
     mkdir -p "$(dirname "$WINEPREFIX")"
     "$WINE" wineboot -i >/dev/null 2>&1
+    "$WINESERVER" -w
+fi
+# Windows (the USER cases) need a display; Wine has none unless told to
+# use its null one, as tests/conformance/regen.sh does. Idempotent.
+if ! grep -q '"Graphics"="null"' "$WINEPREFIX/user.reg" 2>/dev/null; then
+    "$WINE" reg add 'HKCU\Software\Wine\Drivers' /v Graphics /d null /f >/dev/null 2>&1
     "$WINESERVER" -w
 fi
 "$WINESERVER" -k >/dev/null 2>&1 || true
