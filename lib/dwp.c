@@ -1,4 +1,4 @@
-/* Window-position structures (DeferWindowPos comes with windows). */
+/* Window-position structures: BeginDeferWindowPos, DeferWindowPos, EndDeferWindowPos. */
 #include "user_private.h"
 
 HDWP WINAPI BeginDeferWindowPos(int count)
@@ -15,4 +15,16 @@ BOOL WINAPI EndDeferWindowPos(HDWP dwp)
     struct wh_end_dwp_request req = { .handle = user_to_wire(dwp) };
     struct wh_end_dwp_reply reply;
     return set_result(SERVER_CALL(end_dwp, &req, &reply, NULL, 0));
+}
+
+HDWP WINAPI DeferWindowPos(HDWP dwp, HWND hwnd, HWND after, int x, int y, int cx, int cy,
+                           UINT flags)
+{
+    struct wh_defer_window_pos_request req = {
+        .dwp = user_to_wire(dwp), .window = user_to_wire(hwnd),
+        .after = (uint32_t)(uintptr_t)after, .x = x, .y = y, .cx = cx, .cy = cy,
+        .flags = flags,
+    };
+    struct wh_defer_window_pos_reply reply;
+    return set_result(SERVER_CALL(defer_window_pos, &req, &reply, NULL, 0)) ? dwp : NULL;
 }

@@ -154,7 +154,14 @@
                                                                                 \
     /* Window-position structures (DeferWindowPos comes with windows). */    \
     REQ(begin_dwp, F(int32_t, count), F(uint32_t, handle))                     \
-    REQ(end_dwp, F(uint32_t, handle), WH_NONE)
+    REQ(end_dwp, F(uint32_t, handle), WH_NONE)                                 \
+    /* DeferWindowPos: one more move (or a window's move replaced); a      \
+     * window that is not one fails and leaves the structure as it was. */  \
+    REQ(defer_window_pos,                                                      \
+        F(uint32_t, dwp) F(uint32_t, window) F(uint32_t, after)                \
+        F(int32_t, x) F(int32_t, y) F(int32_t, cx) F(int32_t, cy)              \
+        F(uint32_t, flags),                                                    \
+        WH_NONE)
 
 /* A reply error that means "failed, and the last error stays as it was":
  * Windows has calls that fail without setting one (DestroyCursor on the

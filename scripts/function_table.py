@@ -62,7 +62,7 @@ AREAS = [
      "the whole session; see **GDI objects**"),
     ("hooks", ["hook.c"], "a thread calls the hooks its own process set"),
     ("carets, window positions", ["caret.c", "dwp.c"],
-     "partial: no `DeferWindowPos` yet"),
+     "`DeferWindowPos` moves wait for `EndDeferWindowPos`, which applies them all in one request"),
     ("desktop, window station", ["desktop.c"],
      "one `WinSta0` with one `Default` desktop per session"),
     ("DDE", ["dde.c", "dde_data.c"],

@@ -3,11 +3,13 @@
  * moves of several windows, and EndDeferWindowPos applies them all at once
  * and destroys it. It belongs to the thread that made it.
  *
- * For the windows engineer: DeferWindowPos adds a struct dwp_move (grow
- * moves, as the count given to BeginDeferWindowPos is only a hint), and
- * end_dwp applies the moves with the windows' own code before destroying.
- * Windows destroys the structure when DeferWindowPos fails, so its handle
- * is dead after any failure.
+ * DeferWindowPos adds a struct dwp_move (growing the array, as the count
+ * given to BeginDeferWindowPos is only a hint; a window already there has
+ * its move replaced), and end_dwp applies the moves with the windows' own
+ * code (window_set_pos) before destroying the structure. A failed
+ * DeferWindowPos leaves the structure and its earlier moves as they were
+ * (Microsoft says to abandon it then; Wine keeps it usable, and so does
+ * winhandle); a window destroyed between the two calls is skipped.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -71,13 +73,49 @@ DECL_HANDLER(begin_dwp)
     reply->handle = d->hdr.handle;
 }
 
+static struct dwp_move *move_slot(struct dwp *d, uint32_t window)
+{
+    for (uint32_t i = 0; i < d->count; i++)
+        if (d->moves[i].window == window)
+            return &d->moves[i];
+    if (d->count == d->cap) {
+        uint32_t cap = d->cap ? d->cap * 2 : 8;
+        struct dwp_move *grown = realloc(d->moves, cap * sizeof(*grown));
+        if (!grown)
+            return NULL;
+        d->moves = grown;
+        d->cap = cap;
+    }
+    return &d->moves[d->count++];
+}
+
+DECL_HANDLER(defer_window_pos)
+{
+    (void)reply;
+    struct dwp *d = user_get_ops(req->dwp, &dwp_ops, &ctx->error);
+    if (!d)
+        return;
+    struct dwp_move *m = user_get(req->window, WH_USER_WINDOW) ? move_slot(d, req->window)
+                                                                : NULL;
+    if (!m) {
+        ctx->error = user_get(req->window, WH_USER_WINDOW) ? ERR_NOT_ENOUGH_MEMORY
+                                                            : ERR_INVALID_WINDOW_HANDLE;
+        return;
+    }
+    *m = (struct dwp_move){ req->window, req->after, req->x, req->y, req->cx, req->cy,
+                            req->flags };
+}
+
 DECL_HANDLER(end_dwp)
 {
     (void)reply;
     struct dwp *d = user_get_ops(req->handle, &dwp_ops, &ctx->error);
     if (!d)
         return;
-    /* TODO(windows): apply d->moves[0..count) here, all at once. With no
-     * windows there is nothing to move, and DeferWindowPos cannot add any. */
+    /* All at once: one request, so nobody sees a half-applied set. */
+    for (uint32_t i = 0; i < d->count; i++) {
+        const struct dwp_move *m = &d->moves[i];
+        window_set_pos(m->window, m->insert_after, m->x, m->y, m->cx, m->cy, m->flags);
+    }
     user_destroy(&d->hdr);
 }

@@ -128,6 +128,11 @@ void user_process_ended(struct process *process);
  * (at most a few; called by user_thread_ended before objects go). */
 void user_on_thread_end(void (*fn)(struct thread *thread));
 
+/* SetWindowPos's work on one window (window.c), for EndDeferWindowPos
+ * too; 0 or the Win32 error. */
+uint32_t window_set_pos(uint32_t handle, uint32_t after, int32_t x, int32_t y, int32_t cx,
+                        int32_t cy, uint32_t flags);
+
 /* For a window's destroy op: the caret in that window goes with it. */
 void caret_window_destroyed(uint32_t window);
 

@@ -430,30 +430,36 @@ DECL_HANDLER(get_window_text)
         memcpy(out, w->text, n);
 }
 
+uint32_t window_set_pos(uint32_t handle, uint32_t after, int32_t x, int32_t y, int32_t cx,
+                        int32_t cy, uint32_t flags)
+{
+    struct window *w = (struct window *)user_get(handle, WH_USER_WINDOW);
+    if (!w)
+        return ERR_INVALID_WINDOW_HANDLE;
+    if (w == desktop)
+        return ERR_ACCESS_DENIED;
+    if (!(flags & SWP_NOMOVE_)) {
+        w->x = x;
+        w->y = y;
+    }
+    if (!(flags & SWP_NOSIZE_)) {
+        w->cx = cx < 0 ? 0 : cx;
+        w->cy = cy < 0 ? 0 : cy;
+    }
+    if (!(flags & SWP_NOZORDER_) && w->parent)
+        link_window(w, w->parent, after);
+    if (flags & SWP_SHOWWINDOW_)
+        w->style |= WS_VISIBLE_;
+    else if (flags & SWP_HIDEWINDOW_)
+        w->style &= ~WS_VISIBLE_;
+    return 0;
+}
+
 DECL_HANDLER(set_window_pos)
 {
     (void)reply;
-    struct window *w = get_window(ctx, req->handle);
-    if (!w)
-        return;
-    if (w == desktop) {
-        ctx->error = ERR_ACCESS_DENIED;
-        return;
-    }
-    if (!(req->flags & SWP_NOMOVE_)) {
-        w->x = req->x;
-        w->y = req->y;
-    }
-    if (!(req->flags & SWP_NOSIZE_)) {
-        w->cx = req->cx < 0 ? 0 : req->cx;
-        w->cy = req->cy < 0 ? 0 : req->cy;
-    }
-    if (!(req->flags & SWP_NOZORDER_) && w->parent)
-        link_window(w, w->parent, req->after);
-    if (req->flags & SWP_SHOWWINDOW_)
-        w->style |= WS_VISIBLE_;
-    else if (req->flags & SWP_HIDEWINDOW_)
-        w->style &= ~WS_VISIBLE_;
+    ctx->error = window_set_pos(req->handle, req->after, req->x, req->y, req->cx, req->cy,
+                                req->flags);
 }
 
 static struct window *sibling_at(struct window *w, struct list_entry *e)

@@ -577,6 +577,8 @@ typedef HANDLE HDWP;
 
 HDWP WINAPI BeginDeferWindowPos(int nNumWindows);
 BOOL WINAPI EndDeferWindowPos(HDWP hWinPosInfo);
+HDWP WINAPI DeferWindowPos(HDWP hWinPosInfo, HWND hWnd, HWND hWndInsertAfter, int x, int y,
+                           int cx, int cy, UINT uFlags);
 
 /* ---- desktops and window stations ---- */
 

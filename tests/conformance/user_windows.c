@@ -256,6 +256,37 @@ static void destruction(void)
     check_log("create.bad_menu.messages");
 }
 
+/* BeginDeferWindowPos / DeferWindowPos / EndDeferWindowPos: the moves
+ * wait for the end, then all apply; a window that is not one fails the
+ * call and leaves the structure, earlier moves included, to be ended. */
+static void deferred(void)
+{
+    HWND a = make("a", WS_POPUP, NULL, NULL), b = make("b", WS_POPUP, NULL, NULL);
+    HDWP dwp = BeginDeferWindowPos(1);
+    check_bool("dwp.begin", dwp != NULL);
+    HDWP same = DeferWindowPos(dwp, a, NULL, 30, 40, 60, 70, SWP_NOZORDER | SWP_NOACTIVATE);
+    check_yes("dwp.defer_a_same_handle", same == dwp);
+    same = DeferWindowPos(dwp, b, NULL, 5, 6, 7, 8, SWP_NOZORDER | SWP_NOACTIVATE);
+    check_yes("dwp.defer_b_grows_past_hint", same == dwp);
+    check_rect("dwp.a_before_end", a);
+    CHECK_INT("dwp.end", EndDeferWindowPos(dwp));
+    check_rect("dwp.a_after_end", a);
+    check_rect("dwp.b_after_end", b);
+    /* Ended, the structure is gone: FALSE. (Windows then says
+     * ERROR_INVALID_DWP_HANDLE, as winhandle does; Wine sets nothing, so
+     * only the result is printed.) */
+    check_yes("dwp.end_again_fails", !EndDeferWindowPos(dwp));
+    dwp = BeginDeferWindowPos(2);
+    DeferWindowPos(dwp, a, NULL, 1, 1, 1, 1, SWP_NOZORDER | SWP_NOACTIVATE);
+    SetLastError(UNTOUCHED_ERROR);
+    HDWP bad = DeferWindowPos(dwp, (HWND)(ULONG_PTR)0xdead0, NULL, 0, 0, 1, 1, SWP_NOZORDER);
+    check_int("dwp.defer_bad_window", bad != NULL);
+    CHECK_INT("dwp.end_after_failure", EndDeferWindowPos(dwp));
+    check_rect("dwp.a_moved_by_the_rest", a);
+    DestroyWindow(a);
+    DestroyWindow(b);
+}
+
 int main(void)
 {
     classes();
@@ -272,6 +303,7 @@ int main(void)
     check_bool("destroy.top", DestroyWindow(top));
     check_log("destroy.top.messages");
     destruction();
+    deferred();
     check_yes("desktop", GetDesktopWindow() != NULL && IsWindow(GetDesktopWindow()));
     check_bool("class.unregister_used", UnregisterClassA("WhTest", NULL));
     return 0;

@@ -270,6 +270,19 @@ static void window_errors(void)
        "DestroyWindow again: ERROR_INVALID_WINDOW_HANDLE (%u)", (unsigned)GetLastError());
 }
 
+/* Destroying a destroyed window-position structure fails with its type's
+ * own error, ERROR_INVALID_DWP_HANDLE (Wine sets none). */
+static void dwp_ended_twice(void)
+{
+    HDWP dwp = BeginDeferWindowPos(1);
+    ok(dwp && EndDeferWindowPos(dwp), "a window-position structure, ended");
+    SetLastError(0);
+    BOOL again = EndDeferWindowPos(dwp);
+    DWORD error = GetLastError();
+    ok(!again && error == ERROR_INVALID_DWP_HANDLE,
+       "ended again: ERROR_INVALID_DWP_HANDLE (%d, %u)", again, (unsigned)error);
+}
+
 int main(int argc, char **argv)
 {
     if (argc > 1 && !strcmp(argv[1], "exit"))
@@ -289,6 +302,7 @@ int main(int argc, char **argv)
     process_attributes_inherit();
     terminate_ended_process();
     remote_close_without_target();
+    dwp_ended_twice();
     shell_execute_documented();
     window_errors();
     return tap_done();
