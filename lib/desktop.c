@@ -1,8 +1,10 @@
 /*
- * The desktop and the window station: kernel handles (CloseHandle and
- * DuplicateHandle take them) to the session's one "Default" desktop in
- * its one "WinSta0" window station.
+ * Desktops and the window station: kernel handles (CloseHandle and
+ * DuplicateHandle take them) to the desktops of the session's one window
+ * station, "WinSta0": "Default" and those CreateDesktopA makes. A thread
+ * uses the windows of its own desktop only (server/desktop.c).
  */
+#include <stdlib.h>
 #include <string.h>
 
 #include "user_private.h"
@@ -60,6 +62,31 @@ HWINSTA WINAPI OpenWindowStationA(LPCSTR name, BOOL inherit, ACCESS_MASK access)
     return (HWINSTA)open_station(WH_TYPE_WINSTA, name, inherit, access);
 }
 
+HDESK WINAPI CreateDesktopA(LPCSTR name, LPCSTR device, void *devmode, DWORD flags,
+                           ACCESS_MASK access, LPSECURITY_ATTRIBUTES sa)
+{
+    (void)flags; /* DF_ALLOWOTHERACCOUNTHOOK: one account, nothing to allow */
+    if (device || devmode) /* reserved, must be NULL */
+        return FAIL(ERROR_INVALID_PARAMETER, NULL);
+    uint32_t len = name ? (uint32_t)strnlen(name, WH_MAX_DESKTOP_NAME + 1) : 0;
+    struct wh_create_desktop_request req = {
+        .access = access,
+        .inherit = sa && sa->bInheritHandle ? 1 : 0,
+        .name_len = len,
+    };
+    struct wh_create_desktop_reply reply;
+    if (!set_result(SERVER_CALL(create_desktop, &req, &reply, name, len)))
+        return NULL;
+    return (HDESK)wire_to_handle(reply.handle);
+}
+
+BOOL WINAPI SetThreadDesktop(HDESK desk)
+{
+    struct wh_set_thread_desktop_request req = { .handle = handle_to_wire(desk) };
+    struct wh_set_thread_desktop_reply reply;
+    return set_result(SERVER_CALL(set_thread_desktop, &req, &reply, NULL, 0));
+}
+
 BOOL WINAPI CloseDesktop(HDESK desk)
 {
     return close_station(WH_TYPE_DESKTOP, desk);
@@ -77,7 +104,18 @@ BOOL WINAPI GetUserObjectInformationA(HANDLE h, int index, PVOID info, DWORD len
 {
     struct wh_station_info_request req = { .handle = handle_to_wire(h) };
     struct wh_station_info_reply reply;
-    if (!set_result(SERVER_CALL(station_info, &req, &reply, NULL, 0)))
+    char name[WH_MAX_DESKTOP_NAME + 1];
+    void *var = NULL;
+    uint32_t var_len = 0;
+    uint32_t error = server_call(WH_REQ_station_info, &req, sizeof(req), NULL, 0, &reply,
+                                 sizeof(reply), &var, &var_len);
+    if (var_len > WH_MAX_DESKTOP_NAME)
+        var_len = WH_MAX_DESKTOP_NAME;
+    if (var_len)
+        memcpy(name, var, var_len);
+    name[var_len] = 0;
+    free(var);
+    if (!set_result(error))
         return FALSE;
     int desktop = reply.kind == WH_TYPE_DESKTOP;
     const char *text = NULL;
@@ -85,7 +123,7 @@ BOOL WINAPI GetUserObjectInformationA(HANDLE h, int index, PVOID info, DWORD len
     const void *answer;
     DWORD size;
     if (index == UOI_NAME)
-        text = desktop ? "Default" : "WinSta0";
+        text = name;
     else if (index == UOI_TYPE)
         text = desktop ? "Desktop" : "WindowStation";
     else if (index != UOI_FLAGS)

@@ -124,13 +124,16 @@ static int startup_from_server(void)
     }
     memcpy(&rec, data, sizeof(rec));
     const char *strings = (const char *)data + sizeof(rec);
-    if (len != sizeof(rec) + rec.cmdline_len + rec.title_len) {
+    if (len != sizeof(rec) + rec.cmdline_len + rec.title_len + rec.desktop_len) {
         free(data);
         return 0;
     }
     command_line = strndup(strings, rec.cmdline_len);
     if (rec.title_len)
         startup_info.lpTitle = strndup(strings + rec.cmdline_len, rec.title_len);
+    if (rec.desktop_len)
+        startup_info.lpDesktop =
+            strndup(strings + rec.cmdline_len + rec.title_len, rec.desktop_len);
     startup_info.dwFlags = rec.flags;
     startup_info.wShowWindow = (WORD)rec.show_window;
     startup_info.dwX = rec.x;

@@ -247,6 +247,7 @@ static void *startup_blob(const STARTUPINFOA *si, const char *line, uint32_t *le
 {
     uint32_t cmd_len = (uint32_t)strlen(line);
     uint32_t title_len = si->lpTitle ? (uint32_t)strnlen(si->lpTitle, WH_MAX_CMDLINE) : 0;
+    uint32_t desk_len = si->lpDesktop ? (uint32_t)strnlen(si->lpDesktop, WH_MAX_CMDLINE) : 0;
     struct wh_startup_record rec = {
         .flags = si->dwFlags,
         .show_window = si->wShowWindow,
@@ -256,19 +257,22 @@ static void *startup_blob(const STARTUPINFOA *si, const char *line, uint32_t *le
         .fill_attribute = si->dwFillAttribute,
         .cmdline_len = cmd_len,
         .title_len = title_len,
+        .desktop_len = desk_len,
     };
     if (si->dwFlags & STARTF_USESTDHANDLES) {
         rec.std_input = handle_to_wire(si->hStdInput);
         rec.std_output = handle_to_wire(si->hStdOutput);
         rec.std_error = handle_to_wire(si->hStdError);
     }
-    *len = (uint32_t)sizeof(rec) + cmd_len + title_len;
+    *len = (uint32_t)sizeof(rec) + cmd_len + title_len + desk_len;
     char *blob = malloc(*len);
     if (blob) {
         memcpy(blob, &rec, sizeof(rec));
         memcpy(blob + sizeof(rec), line, cmd_len);
         if (title_len)
             memcpy(blob + sizeof(rec) + cmd_len, si->lpTitle, title_len);
+        if (desk_len)
+            memcpy(blob + sizeof(rec) + cmd_len + title_len, si->lpDesktop, desk_len);
     }
     return blob;
 }

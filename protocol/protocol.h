@@ -20,7 +20,7 @@
 #include "requests.h"
 
 /* Bumped whenever any struct or meaning below changes. */
-#define WH_PROTOCOL_VERSION 15
+#define WH_PROTOCOL_VERSION 16
 
 /* The most records one page of list_handles holds, and the most table
  * slots one page looks at (so a sparse table costs a page no more). */
@@ -68,7 +68,7 @@ enum wh_object_type {
     WH_TYPE_FILE = 6,      /* a file, or a descriptor a process had (std handles) */
     WH_TYPE_PIPE = 7,      /* an anonymous pipe end, a named pipe instance or client */
     WH_TYPE_MAPPING = 8,   /* a file mapping: Windows' "Section" */
-    WH_TYPE_DESKTOP = 9,   /* the session's desktop, "Default" (server/desktop.c) */
+    WH_TYPE_DESKTOP = 9,   /* a desktop of WinSta0: "Default" and made ones (server/desktop.c) */
     WH_TYPE_WINSTA = 10,   /* its window station, "WinSta0" */
     WH_TYPE_COUNT
 };
@@ -246,7 +246,8 @@ _Static_assert(sizeof(struct wh_holder_record) == 8, "padding");
 /*
  * What CreateProcessA hands its child (new_process data; get_startup_info
  * gives it back to the child): the STARTUPINFOA fields that are values,
- * then cmdline_len bytes of command line and title_len bytes of title.
+ * then cmdline_len bytes of command line, title_len bytes of title and
+ * desktop_len bytes of desktop name.
  */
 struct wh_startup_record {
     uint32_t flags;          /* STARTF_* */
@@ -257,7 +258,8 @@ struct wh_startup_record {
     uint32_t std_input, std_output, std_error; /* handles in the child */
     uint32_t cmdline_len;
     uint32_t title_len;
-    uint32_t reserved[2];
+    uint32_t desktop_len;    /* lpDesktop, after the title; 0: the creator's */
+    uint32_t reserved;
 };
 _Static_assert(sizeof(struct wh_startup_record) == 64, "padding");
 #define WH_MAX_CMDLINE 32767u /* Windows' limit on a command line */

@@ -103,7 +103,10 @@
      * handle the process keeps for its threads' desktop (of thread tid)   \
      * or its window station, made on first use; it cannot be closed.     \
      * open_station: a new handle by name (data). close_station: close a   \
-     * handle of that kind. station_info: the kind of a handle. */         \
+     * handle of that kind. station_info: the kind of a handle; data: its \
+     * name. create_desktop: a new desktop of WinSta0 by name (data), or a \
+     * new handle to the one of that name. set_thread_desktop: move the   \
+     * calling thread (ERROR_BUSY once it has windows or hooks). */        \
     REQ(get_station, F(uint32_t, kind) F(uint32_t, tid), F(uint32_t, handle))  \
     REQ(open_station,                                                          \
         F(uint32_t, kind) F(uint32_t, access) F(uint32_t, inherit)             \
@@ -111,6 +114,14 @@
         F(uint32_t, handle))                                                   \
     REQ(close_station, F(uint32_t, kind) F(uint32_t, handle), WH_NONE)         \
     REQ(station_info, F(uint32_t, handle), F(uint32_t, kind) F(uint32_t, inherit)) \
+    REQ(create_desktop,                                                        \
+        F(uint32_t, access) F(uint32_t, inherit) F(uint32_t, name_len)         \
+        F(uint32_t, reserved),                                                 \
+        F(uint32_t, handle) F(uint32_t, reserved))                             \
+    REQ(set_thread_desktop, F(uint32_t, handle) F(uint32_t, reserved), WH_NONE) \
+    /* Inspection: the last refusals of the desktop check, newest first,   \
+     * as wh_refusal_record. */                                            \
+    REQ(list_refusals, WH_NONE, F(uint32_t, count) F(uint32_t, record_size))   \
                                                                                 \
     /* DDE (DDEML). An instance belongs to the thread that made it, and   \
      * its callback runs on that thread: the server queues the work for    \
@@ -201,5 +212,25 @@ struct wh_user_record {
     uint32_t owner_tid; /* 0: owned by the process, or by none */
     char summary[48];   /* a few words per type: "3 items", "IDC_ARROW" */
 };
+
+/* A desktop's name is at most this long (Windows allows MAX_PATH in
+ * all; winhandle keeps names short enough for the records below). */
+#define WH_MAX_DESKTOP_NAME 63u
+/* How many refusals the server remembers. */
+#define WH_MAX_REFUSALS 32u
+
+/* One refusal of the desktop check: who asked, for what, and the two
+ * desktops that did not match. */
+struct wh_refusal_record {
+    uint32_t pid, tid;        /* the caller */
+    uint32_t handle;          /* the USER handle it named */
+    uint32_t request;         /* the request code (request_name) */
+    uint32_t owner_pid;       /* the object's owner */
+    uint32_t owner_tid;
+    uint64_t when_ms;         /* CLOCK_MONOTONIC, milliseconds */
+    char caller_desktop[WH_MAX_DESKTOP_NAME + 1];
+    char object_desktop[WH_MAX_DESKTOP_NAME + 1];
+};
+_Static_assert(sizeof(struct wh_refusal_record) == 160, "padding");
 
 #endif

@@ -64,7 +64,8 @@ AREAS = [
     ("carets, window positions", ["caret.c", "dwp.c"],
      "`DeferWindowPos` moves wait for `EndDeferWindowPos`, which applies them all in one request"),
     ("desktop, window station", ["desktop.c"],
-     "one `WinSta0` with one `Default` desktop per session"),
+     "one window station, `WinSta0`; its desktops are `Default` and those "
+     "`CreateDesktopA` makes; a thread uses only its own desktop's windows"),
     ("DDE", ["dde.c", "dde_data.c"],
      "partial: no advise loops, no `TIMEOUT_ASYNC`; a server's callback runs when its "
      "thread calls a DDEML function"),

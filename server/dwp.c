@@ -95,11 +95,11 @@ DECL_HANDLER(defer_window_pos)
     struct dwp *d = user_get_ops(req->dwp, &dwp_ops, &ctx->error);
     if (!d)
         return;
-    struct dwp_move *m = user_get(req->window, WH_USER_WINDOW) ? move_slot(d, req->window)
-                                                                : NULL;
+    if ((ctx->error = window_check_access(ctx, req->window)))
+        return;
+    struct dwp_move *m = move_slot(d, req->window);
     if (!m) {
-        ctx->error = user_get(req->window, WH_USER_WINDOW) ? ERR_NOT_ENOUGH_MEMORY
-                                                            : ERR_INVALID_WINDOW_HANDLE;
+        ctx->error = ERR_NOT_ENOUGH_MEMORY;
         return;
     }
     *m = (struct dwp_move){ req->window, req->after, req->x, req->y, req->cx, req->cy,

@@ -15,6 +15,7 @@
 
 #include "../protocol/elf_width.h"
 #include "connection.h"
+#include "desktop.h"
 #include "errors.h"
 #include "gdi.h"
 #include "log.h"
@@ -58,6 +59,7 @@ static void process_destroy(struct object *obj)
     handle_table_destroy(&p->handles);
     free(p->startup);
     process_page_free(p);
+    desktop_process_gone(p);
 }
 
 static const struct generic_mapping process_mapping = {
@@ -259,6 +261,7 @@ void process_died(struct process *p)
     LIST_FOR_EACH_SAFE(e, next, &p->threads)
         thread_died(LIST_ENTRY(e, struct thread, process_link), p->exit_code);
     user_process_ended(p); /* its menus, cursors, ... once its threads' are gone */
+    desktop_process_gone(p);
     gdi_process_ended(p);  /* its pens, brushes, ... */
 
     /* Its handles close now; the object itself stays for its handles. */
@@ -326,7 +329,8 @@ static void *copy_startup(struct request_ctx *ctx)
     }
     memcpy(&rec, ctx->data, sizeof(rec));
     if (rec.cmdline_len > WH_MAX_CMDLINE || rec.title_len > WH_MAX_CMDLINE ||
-        ctx->data_len != sizeof(rec) + rec.cmdline_len + rec.title_len) {
+        rec.desktop_len > WH_MAX_CMDLINE || rec.reserved ||
+        ctx->data_len != sizeof(rec) + rec.cmdline_len + rec.title_len + rec.desktop_len) {
         ctx->error = ERR_INVALID_PARAMETER;
         return NULL;
     }
@@ -339,6 +343,17 @@ static void *copy_startup(struct request_ctx *ctx)
     return copy;
 }
 
+/* The desktop the new process starts on: its startup record's lpDesktop,
+ * or its creator's. */
+static uint32_t start_desktop(struct process *p, struct request_ctx *ctx)
+{
+    const struct wh_startup_record *rec = p->startup;
+    if (!rec || !rec->desktop_len)
+        return process_set_start_desktop(p, ctx->thread, NULL, 0);
+    const char *name = (const char *)(rec + 1) + rec->cmdline_len + rec->title_len;
+    return process_set_start_desktop(p, ctx->thread, name, rec->desktop_len);
+}
+
 DECL_HANDLER(get_startup_info)
 {
     (void)req;
@@ -346,7 +361,7 @@ DECL_HANDLER(get_startup_info)
     if (!p->startup)
         return;
     const struct wh_startup_record *rec = p->startup;
-    uint32_t len = (uint32_t)sizeof(*rec) + rec->cmdline_len + rec->title_len;
+    uint32_t len = (uint32_t)sizeof(*rec) + rec->cmdline_len + rec->title_len + rec->desktop_len;
     void *out = reply_append(ctx, len);
     if (!out)
         return;
@@ -378,6 +393,8 @@ DECL_HANDLER(new_process)
         return;
     }
     if (ctx->data_len && !(p->startup = copy_startup(ctx)))
+        return;
+    if ((ctx->error = start_desktop(p, ctx)))
         return;
     if (gate >= 0)
         thread_hold_at_gate(t, gate);

@@ -34,6 +34,7 @@ struct process {
     int page_fd;
     uint32_t user_objects;     /* USER objects it and its threads own (user.c) */
     uint32_t user_peak;        /* the most it owned at once */
+    struct desktop *desktop;   /* its threads start here (desktop.c); NULL: Default */
 };
 
 extern const struct object_ops process_ops;

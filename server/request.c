@@ -53,6 +53,7 @@ static void mark_observer_requests(void)
     descs[WH_REQ_list_user_objects].observer_ok = 1;
     descs[WH_REQ_gdi_table_info].observer_ok = 1;
     descs[WH_REQ_list_gdi_objects].observer_ok = 1;
+    descs[WH_REQ_list_refusals].observer_ok = 1;
     descs[WH_REQ_shutdown].observer_ok = 1;
 }
 
@@ -76,6 +77,7 @@ int dispatch_request(struct request_ctx *ctx, const void *request, uint32_t size
         return -1;
     }
     memset(reply_buf, 0, d->reply_size);
+    ctx->code = h->code;
     ctx->data = (const char *)request + d->request_size;
     ctx->data_len = size - d->request_size;
     if (!ctx->thread && !d->observer_ok) {

@@ -23,6 +23,7 @@ struct request_ctx {
     struct connection *conn;
     struct thread *thread;    /* the caller; NULL for an observer */
     struct process *process;
+    uint32_t code;            /* the request's WH_REQ_* */
     const char *data;         /* variable data after the fixed request */
     uint32_t data_len;
     uint32_t error;           /* the reply's Win32 error */

@@ -4,6 +4,7 @@
 #include <unistd.h>
 
 #include "connection.h"
+#include "desktop.h"
 #include "errors.h"
 #include "log.h"
 #include "mutex.h"
@@ -42,6 +43,7 @@ static void thread_destroy(struct object *obj)
     if (!t->alive)
         list_remove(&t->process_link); /* from the ended list */
     close_gate(t); /* a gate closed unopened tells the waiter to give up */
+    desktop_thread_gone(t);
     release_object(&t->process->obj);
 }
 
@@ -150,6 +152,7 @@ void thread_died(struct thread *t, uint32_t exit_code)
     cancel_wait(t);
     abandon_mutexes(t);
     user_thread_ended(t); /* its windows, hooks, ... (USER objects) */
+    desktop_thread_gone(t); /* after its windows: they were on it */
     list_remove(&t->process_link);
     list_add_tail(&ended_threads, &t->process_link);
     wake_up(&t->obj);

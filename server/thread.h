@@ -31,6 +31,7 @@ struct thread {
      * gate opens (one byte, then closed) when the count drops to 0. */
     int gate_fd;               /* -1 once started */
     uint32_t suspend_count;
+    struct desktop *desktop;   /* desktop.c; NULL until first needed */
 };
 
 extern const struct object_ops thread_ops;

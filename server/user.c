@@ -369,6 +369,8 @@ static struct user_object *checked_get(struct request_ctx *ctx, uint32_t handle,
     struct user_object *obj = user_get(handle, (enum wh_user_type)type);
     if (!obj)
         ctx->error = type_errors[type];
+    else if (obj->ops->type == WH_USER_WINDOW && (ctx->error = window_check_access(ctx, handle)))
+        return NULL; /* another desktop's */
     return obj;
 }
 

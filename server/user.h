@@ -133,6 +133,13 @@ void user_on_thread_end(void (*fn)(struct thread *thread));
 uint32_t window_set_pos(uint32_t handle, uint32_t after, int32_t x, int32_t y, int32_t cx,
                         int32_t cy, uint32_t flags);
 
+/* 0 if the caller may use the window (it exists and is on the caller's
+ * desktop), else ERROR_INVALID_WINDOW_HANDLE or ERROR_ACCESS_DENIED (the
+ * refusal noted for the inspector). For other types' requests that name
+ * a window. */
+struct request_ctx;
+uint32_t window_check_access(struct request_ctx *ctx, uint32_t handle);
+
 /* For a window's destroy op: the caret in that window goes with it. */
 void caret_window_destroyed(uint32_t window);
 

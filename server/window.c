@@ -5,9 +5,14 @@
  * works in every process of the session; there are no pixels and no
  * message queue: the library calls a window's procedure on its thread.
  *
- * The desktop window is the root: a session object, made on first use,
- * parent of every top-level window. A window belongs to the thread that
- * made it (user.h) and goes when that thread or its process ends.
+ * Each desktop (desktop.h) has a desktop window, the root of its tree:
+ * a session object made on first use, parent of every top-level window
+ * on that desktop. A window is on its creator thread's desktop, and only
+ * threads on that desktop may use it: get_window is the one place that
+ * checks, so every request refuses another desktop's window with
+ * ERROR_ACCESS_DENIED (and tells desktop.c, for the inspector). A window
+ * belongs to the thread that made it (user.h) and goes when that thread
+ * or its process ends.
  *
  * Windows point at their parent, children and owned windows directly
  * (the lists below), unlike the rest of the table, which refers by
@@ -20,6 +25,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "desktop.h"
 #include "errors.h"
 #include "process.h"
 #include "request.h"
@@ -59,6 +65,8 @@ struct window {
     struct list_entry owned_link; /* in owner->owned */
     struct list_entry children;  /* z-order, top first */
     struct list_entry owned;
+    struct desktop *desk;        /* a reference, except the root's own */
+    int is_root;                 /* the desktop window */
     uint32_t style, ex_style, class_atom, menu, depth;
     uint64_t wndproc, instance, id, user_data;
     int32_t x, y, cx, cy;        /* in the parent's client coordinates */
@@ -66,8 +74,6 @@ struct window {
     uint32_t text_len, extra_len;
     unsigned char *extra;
 };
-
-static struct window *desktop;
 
 static void detach_all(struct list_entry *list, int owned)
 {
@@ -102,14 +108,20 @@ static void window_destroy(struct user_object *obj)
     free(w->class_name);
     free(w->text);
     free(w->extra);
-    if (w == desktop)
-        desktop = NULL;
+    if (w->is_root)
+        *desktop_root_slot(w->desk) = NULL;
+    else
+        desktop_release(w->desk); /* last: it may take the desktop along */
 }
 
 static void window_describe(struct user_object *obj, char *buf, uint32_t len)
 {
     struct window *w = (struct window *)obj;
-    snprintf(buf, len, "%s \"%.*s\"", w->class_name ? w->class_name : "?",
+    /* A window off the default desktop says where it is. */
+    const char *desk = desktop_name(w->desk);
+    int shown = strcmp(desk, "Default") != 0;
+    snprintf(buf, len, "%s%s%s%s \"%.*s\"", shown ? "[" : "", shown ? desk : "",
+             shown ? "] " : "", w->class_name ? w->class_name : "?",
              (int)(w->text_len < 24 ? w->text_len : 24), w->text ? w->text : "");
 }
 
@@ -141,36 +153,63 @@ static void window_init(struct window *w)
     list_init(&w->owned);
 }
 
-static struct window *get_desktop(uint32_t *error)
+/* The desktop window of the caller's desktop, made on first use. */
+static struct window *get_desktop(struct request_ctx *ctx)
 {
-    if (desktop)
-        return desktop;
-    struct window *d = user_alloc(&desktop_ops, sizeof(*d), NULL, error);
+    struct desktop *desk = thread_desktop(ctx->thread, &ctx->error);
+    if (!desk)
+        return NULL;
+    void **slot = desktop_root_slot(desk);
+    if (*slot)
+        return *slot;
+    struct window *d = user_alloc(&desktop_ops, sizeof(*d), NULL, &ctx->error);
     if (!d)
         return NULL;
     window_init(d);
+    d->desk = desk;
+    d->is_root = 1;
     d->class_name = strdup("#32769");
     d->style = 0x96000000u; /* WS_POPUP | WS_VISIBLE | WS_CLIPSIBLINGS | WS_CLIPCHILDREN */
     d->cx = 1024;
     d->cy = 768;
-    return desktop = d;
+    *slot = d;
+    return d;
 }
 
-/* The window a handle names, desktop included; sets the error if none. */
+/* The window a handle names, a desktop window included, if the caller
+ * may reach it; sets the error if not. */
 static struct window *get_window(struct request_ctx *ctx, uint32_t handle)
 {
-    struct user_object *obj = user_get(handle, WH_USER_WINDOW);
-    if (!obj) {
+    struct window *w = (struct window *)user_get(handle, WH_USER_WINDOW);
+    if (!w) {
         ctx->error = ERR_INVALID_WINDOW_HANDLE;
         return NULL;
     }
-    return (struct window *)obj;
+    struct desktop *mine = thread_desktop(ctx->thread, &ctx->error);
+    if (!mine)
+        return NULL;
+    if (w->desk != mine) {
+        desktop_note_refusal(ctx, handle, w->desk);
+        ctx->error = ERR_ACCESS_DENIED;
+        return NULL;
+    }
+    return w;
 }
 
-/* A top-level window is one whose parent is the desktop. */
+uint32_t window_check_access(struct request_ctx *ctx, uint32_t handle)
+{
+    uint32_t saved = ctx->error, error;
+    ctx->error = 0;
+    get_window(ctx, handle);
+    error = ctx->error;
+    ctx->error = saved;
+    return error;
+}
+
+/* A top-level window is one whose parent is the desktop window. */
 static struct window *top_level_of(struct window *w)
 {
-    while (w->parent && w->parent != desktop)
+    while (w->parent && !w->parent->is_root)
         w = w->parent;
     return w;
 }
@@ -230,7 +269,7 @@ static void set_rect(struct window *w, int32_t x, int32_t y, int32_t cx, int32_t
 
 DECL_HANDLER(create_window)
 {
-    struct window *d = get_desktop(&ctx->error), *parent = d, *owner = NULL;
+    struct window *d = get_desktop(ctx), *parent = d, *owner = NULL;
     if (!d)
         return;
     if (req->class_len > ctx->data_len || req->class_len > 256 || !req->class_len ||
@@ -265,6 +304,7 @@ DECL_HANDLER(create_window)
     if (!w)
         return;
     window_init(w);
+    w->desk = desktop_grab(parent->desk);
     if (copy_string(&w->class_name, ctx->data, req->class_len) ||
         (req->extra && !(w->extra = calloc(1, req->extra)))) {
         user_destroy(&w->hdr);
@@ -300,7 +340,7 @@ DECL_HANDLER(destroy_window)
     struct window *w = get_window(ctx, req->handle);
     if (!w)
         return;
-    if (w == desktop || w->hdr.owner_tid != ctx->thread->tid ||
+    if (w->is_root || w->hdr.owner_tid != ctx->thread->tid ||
         w->hdr.owner_pid != ctx->process->pid) {
         ctx->error = ERR_ACCESS_DENIED;
         return;
@@ -348,7 +388,7 @@ static uint64_t *long_field(struct window *w, int32_t index, uint64_t *scratch)
     case GWL_STYLE_: *scratch = w->style; return scratch;
     case GWL_EXSTYLE_: *scratch = w->ex_style; return scratch;
     case GWLP_HWNDPARENT_:
-        *scratch = w->parent && w->parent != desktop ? w->parent->hdr.handle
+        *scratch = w->parent && !w->parent->is_root ? w->parent->hdr.handle
                    : w->owner ? w->owner->hdr.handle : 0;
         return scratch;
     default: return NULL;
@@ -436,7 +476,7 @@ uint32_t window_set_pos(uint32_t handle, uint32_t after, int32_t x, int32_t y, i
     struct window *w = (struct window *)user_get(handle, WH_USER_WINDOW);
     if (!w)
         return ERR_INVALID_WINDOW_HANDLE;
-    if (w == desktop)
+    if (w->is_root)
         return ERR_ACCESS_DENIED;
     if (!(flags & SWP_NOMOVE_)) {
         w->x = x;
@@ -458,6 +498,8 @@ uint32_t window_set_pos(uint32_t handle, uint32_t after, int32_t x, int32_t y, i
 DECL_HANDLER(set_window_pos)
 {
     (void)reply;
+    if (!get_window(ctx, req->handle))
+        return;
     ctx->error = window_set_pos(req->handle, req->after, req->x, req->y, req->cx, req->cy,
                                 req->flags);
 }
@@ -486,9 +528,9 @@ static struct window *relative(struct window *w, uint32_t cmd, int *bad)
     case 6: return NULL; /* GW_ENABLEDPOPUP: no popups are enabled or shown */
     case WH_ANCESTOR_CMD + 1: return w->parent; /* GA_PARENT */
     case WH_ANCESTOR_CMD + 2: /* GA_ROOT */
-        return w == desktop ? NULL : top_level_of(w);
+        return w->is_root ? NULL : top_level_of(w);
     case WH_ANCESTOR_CMD + 3: { /* GA_ROOTOWNER */
-        if (w == desktop)
+        if (w->is_root)
             return NULL;
         struct window *r = top_level_of(w);
         while (r->owner)
@@ -558,7 +600,7 @@ static void list_postorder(struct request_ctx *ctx, struct window *root, uint32_
 
 DECL_HANDLER(list_windows)
 {
-    struct window *w = req->handle ? get_window(ctx, req->handle) : get_desktop(&ctx->error);
+    struct window *w = req->handle ? get_window(ctx, req->handle) : get_desktop(ctx);
     if (!w)
         return;
     struct list_entry *e, *list = req->kind == WH_LIST_OWNED ? &w->owned : &w->children;
@@ -604,7 +646,7 @@ DECL_HANDLER(set_window_menu)
 DECL_HANDLER(get_desktop_window)
 {
     (void)req;
-    struct window *d = get_desktop(&ctx->error);
+    struct window *d = get_desktop(ctx);
     if (d)
         reply->handle = d->hdr.handle;
 }

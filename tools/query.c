@@ -242,6 +242,19 @@ static int take_gdi(struct reader *r, const struct list_layout *l, void *item)
 static const struct list_kind gdi_kind = {
     sizeof(struct wh_list_gdi_objects_reply), sizeof(struct wh_gdi_record),
     sizeof(struct wh_gdi_record), take_gdi, NULL };
+static int take_refusal(struct reader *r, const struct list_layout *l, void *item)
+{
+    struct wh_refusal_record *f = item;
+    if (take_record(r, l->record_size, f, sizeof(*f)) < 0)
+        return -1;
+    f->caller_desktop[WH_MAX_DESKTOP_NAME] = '\0';
+    f->object_desktop[WH_MAX_DESKTOP_NAME] = '\0';
+    return 0;
+}
+
+static const struct list_kind refusal_kind = {
+    sizeof(struct wh_list_refusals_reply), sizeof(struct wh_refusal_record),
+    sizeof(struct wh_refusal_record), take_refusal, NULL };
 static const struct list_kind object_kind = {
     sizeof(struct wh_list_objects_reply), sizeof(struct object_info),
     sizeof(struct wh_object_record), take_object, release_object };
@@ -258,6 +271,8 @@ _Static_assert(offsetof(struct wh_list_handles_reply, next) ==
                sizeof(struct wh_reply_header) + offsetof(struct list_layout, holder_size),
                "layout");
 _Static_assert(sizeof(struct wh_list_user_objects_reply) ==
+               sizeof(struct wh_reply_header) + 2 * sizeof(uint32_t), "layout");
+_Static_assert(sizeof(struct wh_list_refusals_reply) ==
                sizeof(struct wh_reply_header) + 2 * sizeof(uint32_t), "layout");
 _Static_assert(sizeof(struct wh_list_gdi_objects_reply) ==
                sizeof(struct wh_reply_header) + 2 * sizeof(uint32_t), "layout");
@@ -330,6 +345,16 @@ uint32_t query_user_objects(uint32_t type, struct wh_user_record **out, uint32_t
     void *items;
     uint32_t err = list_call(WH_REQ_list_user_objects, &req, sizeof(req), &user_kind,
                              &items, count);
+    *out = items;
+    return err;
+}
+
+uint32_t query_refusals(struct wh_refusal_record **out, uint32_t *count)
+{
+    struct wh_list_refusals_request req;
+    void *items;
+    uint32_t err = list_call(WH_REQ_list_refusals, &req, sizeof(req), &refusal_kind, &items,
+                             count);
     *out = items;
     return err;
 }

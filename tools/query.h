@@ -43,6 +43,8 @@ void free_objects(struct object_info *objects, uint32_t count);
 /* The USER table: every live entry of type (WH_USER_*; 0: all), and the
  * table's use with its counts by type. */
 uint32_t query_user_objects(uint32_t type, struct wh_user_record **out, uint32_t *count);
+/* The server's last refusals of the desktop check, newest first. */
+uint32_t query_refusals(struct wh_refusal_record **out, uint32_t *count);
 uint32_t query_user_table(uint32_t *used, uint32_t *capacity,
                           uint32_t counts[WH_USER_TYPE_COUNT]);
 /* The GDI table: every live object owned by pid (0: all, stock ones

@@ -5,6 +5,11 @@
  * entry with its owner and a few words about it. With PID, only the
  * entries that process owns (and its counts by type; "used" stays the
  * whole table's, the number that meets the 65,536 limit).
+ *
+ * Then the last refusals of the desktop check: a thread may use only the
+ * windows of its own desktop, and when one was refused, this says who
+ * asked, on which desktop, for which window on which desktop: the "why"
+ * behind an ERROR_ACCESS_DENIED.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -36,9 +41,61 @@ static uint32_t count_owners(const struct wh_user_record *u, uint32_t n,
     return k;
 }
 
+/* The request a refusal answered, by the protocol's name. */
+static const char *request_name(uint32_t code)
+{
+#define WH_NAME_(name, req, rep) #name,
+    static const char *const names[] = { WH_REQUESTS(WH_NAME_, WH_IGNORE_FIELD_) };
+#undef WH_NAME_
+    return code < WH_REQ_COUNT ? names[code] : "?";
+}
+
+struct refusals {
+    const struct wh_refusal_record *r;
+    uint32_t n;
+};
+
+static void refusals_json(struct json *j, const struct refusals *f)
+{
+    json_key(j, "refused");
+    json_begin_array(j);
+    for (uint32_t i = 0; i < f->n; i++) {
+        const struct wh_refusal_record *r = &f->r[i];
+        char handle[16];
+        snprintf(handle, sizeof(handle), "0x%08x", r->handle);
+        json_begin_object(j);
+        json_key_uint(j, "pid", r->pid);
+        json_key_uint(j, "tid", r->tid);
+        json_key_string(j, "caller_desktop", r->caller_desktop);
+        json_key_string(j, "handle", handle);
+        json_key_uint_or_null(j, "owner_pid", r->owner_pid);
+        json_key_string(j, "object_desktop", r->object_desktop);
+        json_key_string(j, "request", request_name(r->request));
+        json_key_string(j, "reason", "different desktop");
+        json_end_object(j);
+    }
+    json_end_array(j);
+}
+
+static void refusals_text(const struct refusals *f)
+{
+    if (!f->n)
+        return;
+    printf("\nrefused (newest first): a thread may use only its own desktop's windows\n");
+    for (uint32_t i = 0; i < f->n; i++) {
+        const struct wh_refusal_record *r = &f->r[i];
+        printf("  pid %u tid %u on WinSta0\\%s: %s of window 0x%08x", r->pid, r->tid,
+               r->caller_desktop, request_name(r->request), r->handle);
+        if (r->owner_pid)
+            printf(" (pid %u)", r->owner_pid);
+        printf(" on WinSta0\\%s\n", r->object_desktop);
+    }
+}
+
 static void user_json(uint32_t used, uint32_t capacity, const uint32_t *by_type,
                       const struct wh_user_record *u, uint32_t n,
-                      const struct owner_count *owners, uint32_t nowners)
+                      const struct owner_count *owners, uint32_t nowners,
+                      const struct refusals *f)
 {
     struct json j;
     json_init(&j, stdout);
@@ -65,29 +122,13 @@ static void user_json(uint32_t used, uint32_t capacity, const uint32_t *by_type,
         user_record_json(&j, &u[i]);
     }
     json_end_array(&j);
+    refusals_json(&j, f);
     json_end_object(&j);
     json_finish(&j);
 }
 
-static void user_text(uint32_t used, uint32_t capacity, const uint32_t *by_type,
-                      const struct wh_user_record *u, uint32_t n,
-                      const struct owner_count *owners, uint32_t nowners)
+static void user_entries(const struct wh_user_record *u, uint32_t n)
 {
-    printf("USER table: %u of %u entries used\n", used, capacity);
-    printf("by type:");
-    for (uint32_t t = 1; t < WH_USER_TYPE_COUNT; t++)
-        if (by_type[t])
-            printf(" %s %u", user_type_name(t), by_type[t]);
-    printf("%s\nby owner:", used ? "" : " -");
-    for (uint32_t i = 0; i < nowners; i++) {
-        if (owners[i].pid)
-            printf(" pid %u: %u", owners[i].pid, owners[i].count);
-        else
-            printf(" session: %u", owners[i].count);
-    }
-    printf("%s\n", nowners ? "" : " -");
-    if (!n)
-        return;
     static const char *const headers[] = { "HANDLE", "TYPE", "OWNER PID", "OWNER TID",
                                            "SUMMARY", NULL };
     struct table t;
@@ -104,6 +145,29 @@ static void user_text(uint32_t used, uint32_t capacity, const uint32_t *by_type,
     printf("\n");
     table_print(&t, stdout);
     table_free(&t);
+}
+
+static void user_text(uint32_t used, uint32_t capacity, const uint32_t *by_type,
+                      const struct wh_user_record *u, uint32_t n,
+                      const struct owner_count *owners, uint32_t nowners,
+                      const struct refusals *f)
+{
+    printf("USER table: %u of %u entries used\n", used, capacity);
+    printf("by type:");
+    for (uint32_t t = 1; t < WH_USER_TYPE_COUNT; t++)
+        if (by_type[t])
+            printf(" %s %u", user_type_name(t), by_type[t]);
+    printf("%s\nby owner:", used ? "" : " -");
+    for (uint32_t i = 0; i < nowners; i++) {
+        if (owners[i].pid)
+            printf(" pid %u: %u", owners[i].pid, owners[i].count);
+        else
+            printf(" session: %u", owners[i].count);
+    }
+    printf("%s\n", nowners ? "" : " -");
+    if (n)
+        user_entries(u, n);
+    refusals_text(f);
 }
 
 /* Keep the entries of one owner (pid != 0); returns how many. */
@@ -149,10 +213,25 @@ int verb_user(const struct tool_options *opt, int argc, char **argv)
         return EXIT_FAILED;
     }
     uint32_t nowners = count_owners(u, n, owners);
-    if (opt->json)
-        user_json(used, capacity, by_type, u, n, owners, nowners);
+    struct wh_refusal_record *refused = NULL;
+    struct refusals f = { NULL, 0 };
+    /* An older server has no refusals to tell: show the rest anyway. */
+    if (!query_refusals(&refused, &f.n))
+        f.r = refused;
     else
-        user_text(used, capacity, by_type, u, n, owners, nowners);
+        f.n = 0;
+    if (pid) { /* this process's refusals, or those of its windows */
+        uint32_t k = 0;
+        for (uint32_t i = 0; i < f.n; i++)
+            if (refused[i].pid == pid || refused[i].owner_pid == pid)
+                refused[k++] = refused[i];
+        f.n = k;
+    }
+    if (opt->json)
+        user_json(used, capacity, by_type, u, n, owners, nowners, &f);
+    else
+        user_text(used, capacity, by_type, u, n, owners, nowners, &f);
+    free(refused);
     free(owners);
     free(u);
     return EXIT_OK;

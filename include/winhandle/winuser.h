@@ -14,6 +14,7 @@
 
 #include "windef.h"
 #include "winnt.h"
+#include "minwinbase.h"
 
 #ifdef __cplusplus
 extern "C" {
@@ -613,6 +614,10 @@ HDESK WINAPI GetThreadDesktop(DWORD dwThreadId);
 HDESK WINAPI OpenDesktopA(LPCSTR lpszDesktop, DWORD dwFlags, BOOL fInherit,
                           ACCESS_MASK dwDesiredAccess);
 BOOL WINAPI CloseDesktop(HDESK hDesktop);
+HDESK WINAPI CreateDesktopA(LPCSTR lpszDesktop, LPCSTR lpszDevice, void *pDevmode,
+                            DWORD dwFlags, ACCESS_MASK dwDesiredAccess,
+                            LPSECURITY_ATTRIBUTES lpsa);
+BOOL WINAPI SetThreadDesktop(HDESK hDesktop);
 HWINSTA WINAPI GetProcessWindowStation(void);
 HWINSTA WINAPI OpenWindowStationA(LPCSTR lpszWinSta, BOOL fInherit,
                                   ACCESS_MASK dwDesiredAccess);
@@ -620,6 +625,7 @@ BOOL WINAPI CloseWindowStation(HWINSTA hWinSta);
 BOOL WINAPI GetUserObjectInformationA(HANDLE hObj, int nIndex, PVOID pvInfo, DWORD nLength,
                                       LPDWORD lpnLengthNeeded);
 #define OpenDesktop OpenDesktopA
+#define CreateDesktop CreateDesktopA
 #define OpenWindowStation OpenWindowStationA
 #define GetUserObjectInformation GetUserObjectInformationA
 

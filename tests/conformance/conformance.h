@@ -17,6 +17,7 @@
 
 #include <stdarg.h>
 #include <stdio.h>
+#include <string.h>
 
 #include <windows.h>
 
@@ -176,6 +177,23 @@ static inline void waiter_finish(struct waiter *w)
     WaitForSingleObject(w->thread, INFINITE);
     CloseHandle(w->thread);
     CloseHandle(w->ready);
+}
+
+/* GetUserObjectInformationA(h, index) on a desktop or window station:
+ * TRUE with its string and size, or FALSE with the last error. */
+static inline void show_user_object_info(const char *name, HANDLE h, int index)
+{
+    char buf[64];
+    DWORD needed = 0;
+    memset(buf, 0, sizeof(buf));
+    SetLastError(UNTOUCHED_ERROR);
+    BOOL ok = GetUserObjectInformationA(h, index, buf, sizeof(buf), &needed);
+    char err[32];
+    DWORD error = GetLastError();
+    if (ok)
+        check(name, "TRUE \"%s\" needed %u", buf, (unsigned)needed);
+    else
+        check(name, "FALSE, %s", error_name(error, err));
 }
 
 #endif

@@ -8,21 +8,6 @@
 
 #include "conformance.h"
 
-static void show_name(const char *name, HANDLE h, int index)
-{
-    char buf[64];
-    DWORD needed = 0;
-    memset(buf, 0, sizeof(buf));
-    SetLastError(UNTOUCHED_ERROR);
-    BOOL ok = GetUserObjectInformationA(h, index, buf, sizeof(buf), &needed);
-    char err[32];
-    DWORD error = GetLastError();
-    if (ok)
-        check(name, "TRUE \"%s\" needed %u", buf, (unsigned)needed);
-    else
-        check(name, "FALSE, %s", error_name(error, err));
-}
-
 static DWORD WINAPI thread_desktop(LPVOID arg)
 {
     *(HDESK *)arg = GetThreadDesktop(GetCurrentThreadId());
@@ -43,26 +28,26 @@ int main(void)
     check_yes("thread_desktop.other_thread_same", other == desk);
     SetLastError(UNTOUCHED_ERROR);
     check_handle("thread_desktop.bad_thread", (HANDLE)GetThreadDesktop(0xfffff0));
-    show_name("thread_desktop.name", desk, UOI_NAME);
-    show_name("thread_desktop.type", desk, UOI_TYPE);
+    show_user_object_info("thread_desktop.name", desk, UOI_NAME);
+    show_user_object_info("thread_desktop.type", desk, UOI_TYPE);
 
     SetLastError(UNTOUCHED_ERROR);
     check_bool("thread_desktop.close", CloseDesktop(desk));
     check_yes("thread_desktop.after_close", GetThreadDesktop(GetCurrentThreadId()) == desk);
-    show_name("thread_desktop.name_after_close", desk, UOI_NAME);
+    show_user_object_info("thread_desktop.name_after_close", desk, UOI_NAME);
 
     HANDLE copy = NULL;
     check_bool("thread_desktop.duplicate",
                DuplicateHandle(GetCurrentProcess(), desk, GetCurrentProcess(), &copy, 0, FALSE,
                                DUPLICATE_SAME_ACCESS));
-    show_name("duplicate.name", copy, UOI_NAME);
+    show_user_object_info("duplicate.name", copy, UOI_NAME);
     check_bool("duplicate.close", CloseDesktop((HDESK)copy));
 
     SetLastError(UNTOUCHED_ERROR);
     HDESK opened = OpenDesktopA("Default", 0, FALSE, DESKTOP_READOBJECTS);
     check_create("open_desktop", (HANDLE)opened);
     check_yes("open_desktop.new_handle", opened != desk);
-    show_name("open_desktop.name", opened, UOI_NAME);
+    show_user_object_info("open_desktop.name", opened, UOI_NAME);
     check_bool("open_desktop.close", CloseDesktop(opened));
     SetLastError(UNTOUCHED_ERROR);
     check_bool("open_desktop.close_again", CloseDesktop(opened));
@@ -78,11 +63,11 @@ int main(void)
     check_create("process_winsta", (HANDLE)sta);
     check_yes("process_winsta.same_twice", GetProcessWindowStation() == sta);
     check_yes("process_winsta.kernel_value", ((ULONG_PTR)sta & 3) == 0);
-    show_name("process_winsta.name", sta, UOI_NAME);
-    show_name("process_winsta.type", sta, UOI_TYPE);
+    show_user_object_info("process_winsta.name", sta, UOI_NAME);
+    show_user_object_info("process_winsta.type", sta, UOI_TYPE);
     SetLastError(UNTOUCHED_ERROR);
     check_bool("process_winsta.close", CloseWindowStation(sta));
-    show_name("process_winsta.name_after_close", sta, UOI_NAME);
+    show_user_object_info("process_winsta.name_after_close", sta, UOI_NAME);
 
     SetLastError(UNTOUCHED_ERROR);
     HWINSTA sta2 = OpenWindowStationA("WinSta0", FALSE, WINSTA_ENUMERATE);
@@ -103,7 +88,7 @@ int main(void)
     check_bool("close_desktop.winsta", CloseDesktop((HDESK)sta));
     SetLastError(UNTOUCHED_ERROR);
     check_bool("close_winsta.desktop", CloseWindowStation((HWINSTA)desk));
-    show_name("event.name", ev, UOI_NAME);
+    show_user_object_info("event.name", ev, UOI_NAME);
     CloseHandle(ev);
     SetLastError(UNTOUCHED_ERROR);
     check_bool("close_desktop.null", CloseDesktop(NULL));

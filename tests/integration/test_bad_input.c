@@ -407,6 +407,44 @@ static void test_gdi_requests(void)
     close(fd); /* its process lives on: the objects stay until it ends */
 }
 
+/* Desktops: names of every wrong shape, a handle that is not a desktop. */
+static void test_desktop_requests(void)
+{
+    int fd = hello_ok();
+    struct wh_create_desktop_request cd = { .header = { 0, WH_REQ_create_desktop },
+                                            .access = 0x1ff, .name_len = 64 };
+    char name[128];
+    memset(name, 'd', sizeof(name));
+    ok(call_with(fd, &cd, sizeof(cd), name, 10) == ERROR_INVALID_PARAMETER,
+       "create_desktop: a name longer than sent");
+    cd.name_len = sizeof(name);
+    ok(call_with(fd, &cd, sizeof(cd), name, sizeof(name)) == ERROR_INVALID_PARAMETER,
+       "create_desktop: a name past the limit");
+    cd.name_len = 3;
+    ok(call_with(fd, &cd, sizeof(cd), "a\0b", 3) == ERROR_INVALID_PARAMETER,
+       "create_desktop: a NUL inside the name");
+    ok(call_with(fd, &cd, sizeof(cd), "a\\b", 3) == ERROR_BAD_PATHNAME,
+       "create_desktop: a backslash");
+    cd.reserved = 1;
+    ok(call_with(fd, &cd, sizeof(cd), "abc", 3) == ERROR_INVALID_PARAMETER,
+       "create_desktop: reserved not 0");
+    struct wh_set_thread_desktop_request st = { .header = { 0, WH_REQ_set_thread_desktop },
+                                                .handle = 0xfffffffcu };
+    ok(call_with(fd, &st, sizeof(st), NULL, 0) == ERROR_INVALID_HANDLE,
+       "set_thread_desktop: no such handle");
+    struct wh_open_station_request os = { .header = { 0, WH_REQ_open_station },
+                                          .kind = WH_TYPE_DESKTOP, .name_len = 0xffffffffu };
+    ok(call_with(fd, &os, sizeof(os), "Default", 7) == ERROR_INVALID_PARAMETER,
+       "open_station: a name length that lies");
+    os.kind = 99;
+    os.name_len = 7;
+    ok(call_with(fd, &os, sizeof(os), "Default", 7) == ERROR_INVALID_PARAMETER,
+       "open_station: an unknown kind");
+    struct wh_list_refusals_request lr = { .header = { 0, WH_REQ_list_refusals } };
+    ok(call_with(fd, &lr, sizeof(lr), NULL, 0) == 0, "list_refusals answers a client too");
+    close(fd);
+}
+
 static void test_random(void)
 {
     unsigned seed = (unsigned)getpid();
@@ -465,6 +503,7 @@ int main(void)
     test_trace_requests();
 
     test_gdi_requests();
+    test_desktop_requests();
     test_random();
     test_other_uid();
     stop_worker = 1;
