@@ -88,9 +88,14 @@ static DWORD WINAPI other_thread(LPVOID arg)
 }
 
 /* A child started on another desktop: exit code = refused_uses of the
- * window it was given, plus 0x10000 if its own window there works. */
-static int child_main(const char *value)
+ * window it was given, plus 0x10000 if its own window there works, plus
+ * 0x20000 if GetStartupInfoA gives back the lpDesktop it was started with
+ * (expected: "-" for none). */
+static int child_main(const char *value, const char *expected)
 {
+    STARTUPINFOA si;
+    GetStartupInfoA(&si);
+    int startup_ok = si.lpDesktop ? !strcmp(si.lpDesktop, expected) : !strcmp(expected, "-");
     register_class();
     HWND w = (HWND)(ULONG_PTR)strtoul(value, NULL, 0);
     unsigned bits = refused_uses(w);
@@ -98,13 +103,14 @@ static int child_main(const char *value)
     if (mine && !refused_uses(mine))
         bits |= 0x10000;
     DestroyWindow(mine);
-    return (int)bits;
+    return (int)(bits | (startup_ok ? 0x20000u : 0));
 }
 
 static DWORD run_child(HWND w, const char *desktop)
 {
     char args[64];
-    snprintf(args, sizeof(args), "child %lu", (unsigned long)(ULONG_PTR)w);
+    snprintf(args, sizeof(args), "child %lu %s", (unsigned long)(ULONG_PTR)w,
+             desktop ? desktop : "-");
     STARTUPINFOA si;
     memset(&si, 0, sizeof(si));
     si.cb = sizeof(si);
@@ -120,8 +126,8 @@ static char out[1 << 16];
 int main(int argc, char **argv)
 {
     spawn_self_init();
-    if (argc == 3 && !strcmp(argv[1], "child"))
-        return child_main(argv[2]);
+    if (argc == 4 && !strcmp(argv[1], "child"))
+        return child_main(argv[2], argv[3]);
     if (argc != 2) {
         fprintf(stderr, "usage: test_desktops WINHANDLE_TOOL\n");
         return 2;
@@ -154,8 +160,9 @@ int main(int argc, char **argv)
     ok((code & ALL_USES) == ALL_USES && (code & 0x10000),
        "a process started on the other desktop is refused Default's window, its own works "
        "(0x%x)", (unsigned)code);
+    ok(code & 0x20000, "and GetStartupInfoA gives it back its lpDesktop");
     code = run_child(home, NULL);
-    ok(code == 0x10000, "a process started on Default (its creator's) uses it (0x%x)",
+    ok(code == 0x30000, "a process started on Default (its creator's) uses it (0x%x)",
        (unsigned)code);
 
     char cmd[MAX_PATH + 64], want[128];
