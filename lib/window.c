@@ -520,3 +520,13 @@ BOOL WINAPI SetMenu(HWND hwnd, HMENU menu)
     struct wh_set_window_menu_reply reply;
     return set_result(SERVER_CALL(set_window_menu, &req, &reply, NULL, 0));
 }
+
+HWND WINAPI SetParent(HWND hwnd, HWND parent)
+{
+    struct wh_set_parent_request req = { .handle = user_to_wire(hwnd),
+                                         .parent = user_to_wire(parent) };
+    struct wh_set_parent_reply reply;
+    if (!user_result(SERVER_CALL(set_parent, &req, &reply, NULL, 0)))
+        return NULL;
+    return wire_to_user(reply.old);
+}

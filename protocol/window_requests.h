@@ -64,6 +64,10 @@
     REQ(list_windows, F(uint32_t, handle) F(uint32_t, kind),                   \
         F(uint32_t, count) F(uint32_t, reserved))                              \
     REQ(set_window_menu, F(uint32_t, handle) F(uint32_t, menu), WH_NONE)       \
+    /* SetParent: parent 0 is the caller's desktop window; the window goes \
+     * on top of its new siblings. reply: the old parent. */               \
+    REQ(set_parent, F(uint32_t, handle) F(uint32_t, parent),                   \
+        F(uint32_t, old) F(uint32_t, reserved))                                \
     REQ(get_desktop_window, WH_NONE, F(uint32_t, handle) F(uint32_t, reserved))
 
 /* list_windows.kind */

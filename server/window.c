@@ -564,21 +564,23 @@ static int append_handle(struct request_ctx *ctx, struct window *w, uint32_t *co
     return 1;
 }
 
-/* Parents before children, iteratively (depth is bounded anyway). */
+/* The window after x in a walk of root's subtree, parents before
+ * children, siblings in z-order; NULL at the end. Iterative: the walk
+ * needs no stack. */
+static struct window *next_preorder(struct window *x, struct window *root)
+{
+    if (!list_empty(&x->children))
+        return LIST_ENTRY(x->children.next, struct window, sibling);
+    while (x != root && !sibling_at(x, x->sibling.next))
+        x = x->parent;
+    return x == root ? NULL : sibling_at(x, x->sibling.next);
+}
+
 static void list_descendants(struct request_ctx *ctx, struct window *root, uint32_t *count)
 {
-    struct window *w = root;
-    while (w) {
+    for (struct window *w = root; w; w = next_preorder(w, root))
         if (!append_handle(ctx, w, count))
             return;
-        if (!list_empty(&w->children)) {
-            w = LIST_ENTRY(w->children.next, struct window, sibling);
-            continue;
-        }
-        while (w != root && !sibling_at(w, w->sibling.next))
-            w = w->parent;
-        w = w == root ? NULL : sibling_at(w, w->sibling.next);
-    }
 }
 
 static struct window *first_leaf(struct window *w)
@@ -641,6 +643,52 @@ DECL_HANDLER(set_window_menu)
         return;
     }
     w->menu = req->menu;
+}
+
+/* The deepest level below w (w's own depth if it has no children). */
+static uint32_t subtree_depth(struct window *w)
+{
+    uint32_t deepest = w->depth;
+    for (struct window *x = w; x; x = next_preorder(x, w))
+        if (x->depth > deepest)
+            deepest = x->depth;
+    return deepest;
+}
+
+/* Shift the depth of w and everything below it by delta. */
+static void shift_depths(struct window *w, int32_t delta)
+{
+    for (struct window *x = w; x; x = next_preorder(x, w))
+        x->depth = (uint32_t)((int32_t)x->depth + delta);
+}
+
+DECL_HANDLER(set_parent)
+{
+    struct window *w = get_window(ctx, req->handle);
+    if (!w)
+        return;
+    if (w->is_root) {
+        ctx->error = USER_KEEP_FAIL; /* Wine: NULL, the last error left alone */
+        return;
+    }
+    struct window *p = req->parent ? get_window(ctx, req->parent) : get_desktop(ctx);
+    if (!p)
+        return;
+    /* A window cannot go below itself; nor past the nesting limit. */
+    for (struct window *x = p; x; x = x->parent) {
+        if (x == w) {
+            ctx->error = ERR_INVALID_PARAMETER;
+            return;
+        }
+    }
+    int32_t delta = (int32_t)(p->depth + 1) - (int32_t)w->depth;
+    if ((int64_t)subtree_depth(w) + delta >= WH_MAX_WINDOW_DEPTH) {
+        ctx->error = ERR_INVALID_PARAMETER;
+        return;
+    }
+    reply->old = w->parent ? w->parent->hdr.handle : 0;
+    link_window(w, p, 0);
+    shift_depths(w, delta);
 }
 
 DECL_HANDLER(get_desktop_window)

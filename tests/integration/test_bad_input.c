@@ -445,6 +445,39 @@ static void test_desktop_requests(void)
     close(fd);
 }
 
+static LRESULT CALLBACK plain_proc(HWND hwnd, UINT msg, WPARAM wparam, LPARAM lparam)
+{
+    return DefWindowProcA(hwnd, msg, wparam, lparam);
+}
+
+/* SetParent cannot build a tree deeper than CreateWindowExA may (the
+ * server walks trees without recursion, but keeps them bounded), nor
+ * a cycle. */
+static void test_set_parent(void)
+{
+    WNDCLASSA wc = { .lpfnWndProc = plain_proc, .lpszClassName = "bad-input-deep" };
+    RegisterClassA(&wc);
+    HWND chain[2][40];
+    for (int k = 0; k < 2; k++)
+        for (int i = 0; i < 40; i++)
+            chain[k][i] = CreateWindowExA(0, "bad-input-deep", "", i ? WS_CHILD : 0, 0, 0, 1,
+                                          1, i ? chain[k][i - 1] : NULL, NULL, NULL, NULL);
+    ok(chain[0][39] && chain[1][39], "two chains of 40 nested windows");
+    SetLastError(0);
+    ok(!SetParent(chain[1][0], chain[0][39]) && GetLastError() == ERROR_INVALID_PARAMETER,
+       "SetParent refuses to hang one under the other (80 levels)");
+    ok(GetParent(chain[1][1]) == chain[1][0] && GetAncestor(chain[1][0], GA_PARENT) ==
+                                                    GetDesktopWindow(),
+       "and leaves both as they were");
+    ok(SetParent(chain[1][30], chain[0][5]) == chain[1][29],
+       "a move that stays within the limit works");
+    ok(!SetParent(chain[0][0], chain[1][39]) && GetLastError() == ERROR_INVALID_PARAMETER,
+       "a window under its own moved descendant is refused");
+    DestroyWindow(chain[0][0]);
+    DestroyWindow(chain[1][0]);
+    ok(!IsWindow(chain[1][39]) && !IsWindow(chain[0][39]), "destroying the roots takes all");
+}
+
 static void test_random(void)
 {
     unsigned seed = (unsigned)getpid();
@@ -504,6 +537,7 @@ int main(void)
 
     test_gdi_requests();
     test_desktop_requests();
+    test_set_parent();
     test_random();
     test_other_uid();
     stop_worker = 1;
