@@ -184,16 +184,15 @@ HWND WINAPI CreateWindowExA(DWORD ex_style, LPCSTR class_name, LPCSTR name, DWOR
     return hwnd;
 }
 
-/* Window handles of a list_windows answer; *count of them (free it). */
-static uint32_t *list_windows(HWND hwnd, uint32_t kind, uint32_t *count)
+uint32_t *window_list(HWND hwnd, uint32_t kind, uint32_t *count)
 {
     struct wh_list_windows_request req = { .handle = user_to_wire(hwnd), .kind = kind };
     struct wh_list_windows_reply reply;
     void *var = NULL;
     uint32_t len = 0;
     *count = 0;
-    if (!set_result(server_call(WH_REQ_list_windows, &req, sizeof(req), NULL, 0, &reply,
-                                sizeof(reply), &var, &len))) {
+    if (server_call(WH_REQ_list_windows, &req, sizeof(req), NULL, 0, &reply, sizeof(reply),
+                    &var, &len)) {
         free(var);
         return NULL;
     }
@@ -219,7 +218,7 @@ static int being_destroyed(uint32_t h)
 static void send_to_tree(HWND hwnd, uint32_t kind, UINT msg)
 {
     uint32_t n;
-    uint32_t *all = list_windows(hwnd, kind, &n);
+    uint32_t *all = window_list(hwnd, kind, &n);
     BOOL sent;
     for (uint32_t i = 0; i < n; i++)
         send_message(wire_to_user(all[i]), msg, 0, 0, &sent);
@@ -254,7 +253,7 @@ BOOL WINAPI DestroyWindow(HWND hwnd)
     destroying[destroying_count++] = h;
     /* The windows it owns go first, each destroyed as if by DestroyWindow. */
     uint32_t n;
-    uint32_t *owned = list_windows(hwnd, WH_LIST_OWNED, &n);
+    uint32_t *owned = window_list(hwnd, WH_LIST_OWNED, &n);
     for (uint32_t i = 0; i < n; i++)
         DestroyWindow(wire_to_user(owned[i]));
     free(owned);

@@ -19,4 +19,9 @@ struct window_class {
  * program's) into *out; FALSE if there is none. */
 BOOL window_class_find(LPCSTR name, HINSTANCE instance, struct window_class *out);
 
+/* The window handles of a list_windows answer (kind WH_LIST_*; hwnd
+ * NULL: the caller's desktop window), *count of them; free the result.
+ * NULL and the last error untouched on failure. */
+uint32_t *window_list(HWND hwnd, uint32_t kind, uint32_t *count);
+
 #endif

@@ -68,7 +68,29 @@
      * on top of its new siblings. reply: the old parent. */               \
     REQ(set_parent, F(uint32_t, handle) F(uint32_t, parent),                   \
         F(uint32_t, old) F(uint32_t, reserved))                                \
-    REQ(get_desktop_window, WH_NONE, F(uint32_t, handle) F(uint32_t, reserved))
+    REQ(get_desktop_window, WH_NONE, F(uint32_t, handle) F(uint32_t, reserved)) \
+    WH_WINDOW_QUERY_REQUESTS(REQ, F)
+
+/* Finding windows (server/window_find.c). */
+#define WH_WINDOW_QUERY_REQUESTS(REQ, F)                                       \
+    /* The children of parent (0: the caller's desktop window) in z-order \
+     * that match: after the child after (0: from the first; one that is  \
+     * not a child finds nothing), of thread tid (0: any), of the class    \
+     * (WH_FIND_CLASS: class_len bytes of data, case blind) and the title  \
+     * (WH_FIND_TITLE: title_len bytes after the class, case blind).       \
+     * data back: count uint32_t handles, one at most with WH_FIND_FIRST. */\
+    REQ(find_windows,                                                          \
+        F(uint32_t, parent) F(uint32_t, after) F(uint32_t, tid)                \
+        F(uint32_t, flags) F(uint32_t, class_len) F(uint32_t, title_len),      \
+        F(uint32_t, count) F(uint32_t, reserved))
+
+/* find_windows.flags */
+#define WH_FIND_CLASS 1u
+#define WH_FIND_TITLE 2u
+#define WH_FIND_FIRST 4u
+/* The longest title find_windows takes, so the request stays within
+ * WH_MAX_REQUEST_SIZE: a longer one is never found. */
+#define WH_MAX_FIND_TITLE (WH_MAX_REQUEST_SIZE - 512u)
 
 /* list_windows.kind */
 enum wh_list_kind {

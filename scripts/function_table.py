@@ -50,10 +50,11 @@ AREAS = [
      "the Windows directory is a Linux directory; see **The Windows directory**"),
     ("shell", ["shell.c"],
      "executables only: no file associations (`SE_ERR_NOASSOC`); verb `NULL` or `open`"),
-    ("window classes, windows", ["window_class.c", "window.c"],
+    ("window classes, windows", ["window_class.c", "window.c", "window_find.c"],
      "partial: no pixels and no message queue: a procedure gets the messages of its "
      "window's life and those its own thread sends; classes are per process, no system "
-     "classes"),
+     "classes; no message-only windows (`HWND_MESSAGE` makes a top-level window, "
+     "`FindWindowExA(HWND_MESSAGE, ...)` finds nothing)"),
     ("menus", ["menu.c", "menu_template.c"], "USER objects"),
     ("accelerator tables", ["accel.c"], "USER objects"),
     ("cursors and icons", ["cursor.c"], "their bitmaps are GDI bitmaps"),

@@ -31,6 +31,7 @@
 #include "request.h"
 #include "thread.h"
 #include "user.h"
+#include "window.h"
 
 #define ERR_TLW_WITH_WSCHILD 1406u
 #define ERR_INVALID_INDEX 1413u
@@ -56,24 +57,6 @@
 #define SWP_NOZORDER_ 0x0004u
 #define SWP_SHOWWINDOW_ 0x0040u
 #define SWP_HIDEWINDOW_ 0x0080u
-
-struct window {
-    struct user_object hdr;
-    struct window *parent;       /* NULL: the desktop, or detached */
-    struct window *owner;        /* a top-level window, or NULL */
-    struct list_entry sibling;   /* in parent->children */
-    struct list_entry owned_link; /* in owner->owned */
-    struct list_entry children;  /* z-order, top first */
-    struct list_entry owned;
-    struct desktop *desk;        /* a reference, except the root's own */
-    int is_root;                 /* the desktop window */
-    uint32_t style, ex_style, class_atom, menu, depth;
-    uint64_t wndproc, instance, id, user_data;
-    int32_t x, y, cx, cy;        /* in the parent's client coordinates */
-    char *class_name, *text;
-    uint32_t text_len, extra_len;
-    unsigned char *extra;
-};
 
 static void detach_all(struct list_entry *list, int owned)
 {
@@ -697,4 +680,14 @@ DECL_HANDLER(get_desktop_window)
     struct window *d = get_desktop(ctx);
     if (d)
         reply->handle = d->hdr.handle;
+}
+
+struct window *window_get(struct request_ctx *ctx, uint32_t handle)
+{
+    return get_window(ctx, handle);
+}
+
+struct window *window_get_desktop(struct request_ctx *ctx)
+{
+    return get_desktop(ctx);
 }

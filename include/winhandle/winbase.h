@@ -112,6 +112,8 @@ extern "C" {
 #ifndef MAKEINTRESOURCE
 #define MAKEINTRESOURCE MAKEINTRESOURCEA
 #endif
+/* An integer atom in a string pointer (class names, property names). */
+#define MAKEINTATOM(i) ((LPSTR)((ULONG_PTR)((WORD)(i))))
 
 typedef DWORD(WINAPI *PTHREAD_START_ROUTINE)(LPVOID lpThreadParameter);
 typedef PTHREAD_START_ROUTINE LPTHREAD_START_ROUTINE;

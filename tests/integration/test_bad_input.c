@@ -478,6 +478,35 @@ static void test_set_parent(void)
     ok(!IsWindow(chain[1][39]) && !IsWindow(chain[0][39]), "destroying the roots takes all");
 }
 
+/* find_windows: lengths that lie or wrap, unknown flags, a parent that
+ * is no window, a child-after that is no child. */
+static void test_find_windows(void)
+{
+    int fd = hello_ok();
+    struct wh_find_windows_request fw = { .header = { 0, WH_REQ_find_windows },
+                                          .flags = WH_FIND_CLASS, .class_len = 40 };
+    ok(call_with(fd, &fw, sizeof(fw), "abc", 3) == ERROR_INVALID_PARAMETER,
+       "find_windows: a class longer than sent");
+    fw.class_len = 0xffffffffu;
+    fw.title_len = 4;
+    fw.flags = WH_FIND_CLASS | WH_FIND_TITLE;
+    ok(call_with(fd, &fw, sizeof(fw), "abcd", 4) == ERROR_INVALID_PARAMETER,
+       "find_windows: lengths whose sum wraps");
+    fw.class_len = fw.title_len = 0;
+    fw.flags = 0x80;
+    ok(call_with(fd, &fw, sizeof(fw), NULL, 0) == ERROR_INVALID_PARAMETER,
+       "find_windows: unknown flags");
+    fw.flags = WH_FIND_FIRST;
+    fw.parent = 0xdead0;
+    ok(call_with(fd, &fw, sizeof(fw), NULL, 0) == ERROR_INVALID_WINDOW_HANDLE,
+       "find_windows: a parent that is no window");
+    fw.parent = 0;
+    fw.after = 0x12345;
+    ok(call_with(fd, &fw, sizeof(fw), NULL, 0) == 0,
+       "find_windows: a child-after that is no window finds nothing");
+    close(fd);
+}
+
 static void test_random(void)
 {
     unsigned seed = (unsigned)getpid();
@@ -538,6 +567,7 @@ int main(void)
     test_gdi_requests();
     test_desktop_requests();
     test_set_parent();
+    test_find_windows();
     test_random();
     test_other_uid();
     stop_worker = 1;

@@ -270,6 +270,47 @@ static void window_errors(void)
        "DestroyWindow again: ERROR_INVALID_WINDOW_HANDLE (%u)", (unsigned)GetLastError());
 }
 
+static BOOL CALLBACK count_window(HWND hwnd, LPARAM lp)
+{
+    (void)hwnd;
+    ++*(int *)lp;
+    return TRUE;
+}
+
+static DWORD WINAPI no_window_thread(LPVOID arg)
+{
+    (void)arg;
+    return 0;
+}
+
+/* EnumChildWindows: "If this parameter is NULL, this function is
+ * equivalent to EnumWindows" (Wine enumerates nothing). EnumThreadWindows:
+ * FALSE "if there are no windows found in the thread" (Wine: TRUE). */
+static void enum_documented(void)
+{
+    WNDCLASSA wc = { .lpfnWndProc = DefWindowProcA, .lpszClassName = "documented_enum" };
+    RegisterClassA(&wc);
+    HWND top = CreateWindowExA(0, "documented_enum", "t", WS_POPUP, 0, 0, 1, 1, NULL, NULL,
+                               NULL, NULL);
+    HWND child = CreateWindowExA(0, "documented_enum", "c", WS_CHILD, 0, 0, 1, 1, top, NULL,
+                                 NULL, NULL);
+    int tops = 0, null_parent = 0;
+    EnumWindows(count_window, (LPARAM)&tops);
+    BOOL r = EnumChildWindows(NULL, count_window, (LPARAM)&null_parent);
+    ok(child && r && tops >= 1 && null_parent == tops,
+       "EnumChildWindows(NULL) enumerates what EnumWindows does (%d, %d)", null_parent, tops);
+    DWORD tid;
+    HANDLE t = CreateThread(NULL, 0, no_window_thread, NULL, CREATE_SUSPENDED, &tid);
+    int none = 0;
+    SetLastError(0);
+    ok(!EnumThreadWindows(tid, count_window, (LPARAM)&none) && none == 0,
+       "EnumThreadWindows of a thread with no windows: FALSE");
+    ResumeThread(t);
+    WaitForSingleObject(t, INFINITE);
+    CloseHandle(t);
+    DestroyWindow(top);
+}
+
 /* Destroying a destroyed window-position structure fails with its type's
  * own error, ERROR_INVALID_DWP_HANDLE (Wine sets none). */
 static void dwp_ended_twice(void)
@@ -305,5 +346,6 @@ int main(int argc, char **argv)
     dwp_ended_twice();
     shell_execute_documented();
     window_errors();
+    enum_documented();
     return tap_done();
 }
