@@ -3,8 +3,9 @@
  *
  * server_call() is the transport: everything above it builds a request from
  * protocol/requests.h, calls, and turns the reply's error into GetLastError.
- * Today it is a per-thread Unix stream socket; a shared-memory ring could
- * replace it here without touching the API above.
+ * Today it is a per-thread Unix stream socket and two pipes (client.c); a
+ * shared-memory ring could replace them here without touching the API
+ * above.
  *
  * Also used by tools/winhandle (linked against the static library), which
  * connects as an observer: it never starts a server and is not a process.

@@ -1,9 +1,10 @@
 /*
  * The wire protocol between libwinhandle and winhandled.
  *
- * A connection is a stream socket. The client writes a request: a header
- * (total size, request code), the request's fixed body, then its variable
- * data. The server answers with a reply: a header (total size, Win32 error
+ * A connection is a stream socket, and a pair of pipes that the hello
+ * brings (WH_HELLO_PIPES) for the ordinary requests. The client writes a
+ * request: a header (total size, request code), the request's fixed body,
+ * then its variable data. The server answers with a reply: a header (total size, Win32 error
  * code, 0 for success), the reply's fixed body, then variable data. One
  * request is outstanding per connection at a time; every client thread has a
  * connection of its own, so a thread blocked in a wait blocks nobody else.
@@ -20,7 +21,7 @@
 #include "requests.h"
 
 /* Bumped whenever any struct or meaning below changes. */
-#define WH_PROTOCOL_VERSION 18
+#define WH_PROTOCOL_VERSION 19
 
 /* The most records one page of list_handles holds, and the most table
  * slots one page looks at (so a sparse table costs a page no more). */
@@ -48,6 +49,11 @@
 /* hello.flags */
 #define WH_HELLO_OBSERVER 1u /* the inspector: not a Win32 process */
 #define WH_HELLO_TRACE 2u    /* WINHANDLE_TRACE: see trace_requests.h */
+/* The hello brings by SCM_RIGHTS, in this order, the read end of a
+ * request pipe and the write end of a reply pipe: the connection's second
+ * channel, for the requests that move no descriptor and fit in PIPE_BUF
+ * (lib/client.c and server/connection.c say why and how). */
+#define WH_HELLO_PIPES 4u
 
 /* new_process flags. */
 #define WH_NEW_PROCESS_INHERIT 1u   /* bInheritHandles */

@@ -25,12 +25,15 @@
 #include "window_requests.h"
 
 #define WH_REQUESTS(REQ, F)                                                    \
-    /* First request on every connection. data: nothing. */                    \
+    /* First request on every connection. data: nothing. With flags'      \
+     * WH_HELLO_PIPES it carries two pipe ends (protocol.h); the reply's     \
+     * flags say WH_HELLO_PIPES when the server took them. */                \
     REQ(hello,                                                                  \
         F(uint32_t, version) F(uint32_t, pid) F(uint32_t, tid)                 \
         F(uint32_t, bitness) F(uint32_t, flags) F(uint32_t, reserved)          \
         F(uint64_t, start_token),                                              \
-        F(uint32_t, version) F(uint32_t, server_pid))                          \
+        F(uint32_t, version) F(uint32_t, server_pid)                           \
+        F(uint32_t, flags) F(uint32_t, reserved))                              \
                                                                                 \
     /* Handles. */                                                             \
     REQ(close_handle, F(uint32_t, handle), WH_NONE)                            \

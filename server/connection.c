@@ -1,3 +1,33 @@
+/*
+ * The connections' two channels, and why there are two.
+ *
+ * Every connection starts as a Unix stream socket. Its hello may bring a
+ * pair of pipes (WH_HELLO_PIPES): the read end of a request pipe and the
+ * write end of a reply pipe. The library then sends by the pipes every
+ * request that moves no descriptor and fits in PIPE_BUF, and by the socket
+ * the others (SCM_RIGHTS needs a socket; a long request would not be
+ * written in one piece). A round trip on pipes costs about half what it
+ * costs on a socket: a message on a socket is an skb, allocated, charged
+ * to the memory cgroup and freed, and its wakeup takes the socket's
+ * locks; a pipe copies into a page it keeps (bench/README.md, "The
+ * request transport").
+ *
+ * The invariant that keeps the two channels in order: the client has one
+ * request in flight on the connection as a whole, never one per channel,
+ * and reads the whole of its reply before it sends the next. So:
+ *  - a reply goes back on the channel its request came by (reply_on_pipe,
+ *    which stays put while a deferred reply is owed: busy stops input);
+ *  - output is pending on one channel at most: a reply to be queued while
+ *    the other channel still has output means the client sent a request
+ *    without reading the last reply, and its connection is closed;
+ *  - descriptors received on the socket belong to the socket's request: a
+ *    request from the pipe takes none (connection_take_fd) and sends none
+ *    back (a reply descriptor for it is closed, as the library would).
+ * A hostile client that writes on both channels at once gets its replies
+ * in some order, or its connection closed; nobody else notices. The
+ * thread's end is still seen on the socket (EPOLLRDHUP), and an end of
+ * file or error on either pipe closes the connection too.
+ */
 #include "connection.h"
 
 #include <errno.h>
@@ -57,18 +87,23 @@ void server_check_idle(void)
 
 /* ---- output ---- */
 
+/* EPOLLOUT on the channel with output pending, if any: loop_modify makes
+ * it free when nothing changes, as for nearly every reply. */
 static void update_events(struct connection *c)
 {
-    uint32_t ev = EPOLLIN | EPOLLRDHUP;
-    if (c->out_len > c->out_pos)
-        ev |= EPOLLOUT;
-    loop_modify(&c->watch, ev);
+    int pending = c->out_len > c->out_pos;
+    loop_modify(&c->watch, EPOLLIN | EPOLLRDHUP |
+                               (pending && !c->out_on_pipe ? EPOLLOUT : 0));
+    if (c->pipe_out.fd >= 0)
+        loop_modify(&c->pipe_out, pending && c->out_on_pipe ? EPOLLOUT : 0);
 }
 
 /* Send from out_pos up to the next descriptor's reply (or the end); the
  * bytes starting at a descriptor's offset carry it. */
 static ssize_t send_some(struct connection *c)
 {
+    if (c->out_on_pipe)
+        return write(c->pipe_out.fd, c->out + c->out_pos, c->out_len - c->out_pos);
     size_t end = c->out_len;
     int fd = -1;
     if (c->out_nfds && c->out_fds[0].offset == c->out_pos)
@@ -159,16 +194,35 @@ void connection_reply(struct connection *c, uint32_t error, const void *fixed,
     connection_reply_fd(c, error, fixed, fixed_size, var, var_len, -1);
 }
 
+/* Whether a reply may go out now on its request's channel (see the top). */
+static int reply_channel_free(struct connection *c)
+{
+    if (c->out_len > c->out_pos && c->out_on_pipe != c->reply_on_pipe) {
+        log_warn("pid %u sent a request before reading a reply: closing", c->peer_pid);
+        connection_close(c);
+        return 0;
+    }
+    c->out_on_pipe = c->reply_on_pipe;
+    return 1;
+}
+
 void connection_reply_fd(struct connection *c, uint32_t error, const void *fixed,
                          uint32_t fixed_size, const void *var, uint32_t var_len, int fd)
 {
+    if (fd >= 0 && !c->closed && c->reply_on_pipe) {
+        close(fd); /* the library asks for descriptors on the socket only */
+        fd = -1;
+    }
     if (fd >= 0 && (c->closed || c->out_nfds == WH_MAX_REQUEST_FDS)) {
         close(fd);
         fd = -1;
         error = error ? error : ERR_NOT_ENOUGH_MEMORY;
     }
-    if (c->closed)
+    if (c->closed || !reply_channel_free(c)) {
+        if (fd >= 0)
+            close(fd);
         return;
+    }
     if (fd >= 0) {
         c->out_fds[c->out_nfds].offset = c->out_len;
         c->out_fds[c->out_nfds++].fd = fd;
@@ -189,7 +243,7 @@ void connection_reply_fd(struct connection *c, uint32_t error, const void *fixed
         /* A deferred reply: requests that arrived meanwhile are handled
          * after this batch, never from inside another request. */
         c->busy = 0;
-        if (c->in_len && !c->input_scheduled && !c->closed) {
+        if ((c->in.len || c->pipe_input.len) && !c->input_scheduled && !c->closed) {
             c->input_scheduled = 1;
             loop_defer(process_input_later, c);
         }
@@ -199,11 +253,13 @@ void connection_reply_fd(struct connection *c, uint32_t error, const void *fixed
 /* ---- lifetime ---- */
 
 static void close_fds(struct connection *c);
+static void close_pipes(struct connection *c);
 
 static void free_connection(void *arg)
 {
     struct connection *c = arg;
-    free(c->in);
+    free(c->in.buf);
+    free(c->pipe_input.buf);
     free(c->out);
     free(c);
 }
@@ -218,6 +274,7 @@ void connection_close(struct connection *c)
     trace_forget(c);
     loop_remove(&c->watch);
     close(c->watch.fd);
+    close_pipes(c);
     list_remove(&c->link);
     open_connections--;
     if (c->thread) {
@@ -290,6 +347,80 @@ static uint32_t register_peer(struct connection *c, const struct wh_hello_reques
     return 0;
 }
 
+/* ---- the pipes a hello brings ---- */
+
+static void read_input(struct connection *c, int from_pipe);
+
+static void pipe_in_event(struct fd_watch *w, uint32_t events)
+{
+    (void)events;
+    struct connection *c = LIST_ENTRY(w, struct connection, pipe_in);
+    if (!c->closed)
+        read_input(c, 1);
+}
+
+/* EPOLLERR: the client closed its reading end, so it is going. */
+static void pipe_out_event(struct fd_watch *w, uint32_t events)
+{
+    struct connection *c = LIST_ENTRY(w, struct connection, pipe_out);
+    if (c->closed)
+        return;
+    if (events & (EPOLLERR | EPOLLHUP))
+        connection_close(c);
+    else if (events & EPOLLOUT)
+        flush_output(c);
+}
+
+/* A pipe end open for reading (or writing), made non-blocking: the server
+ * never waits on a client. A FIFO's open file description may be shared
+ * with its client; the flag is then the client's concern too. */
+static int pipe_end_ok(int fd, int for_writing, struct stat *st)
+{
+    if (fd < 0 || fstat(fd, st) < 0 || !S_ISFIFO(st->st_mode))
+        return 0;
+    int fl = fcntl(fd, F_GETFL);
+    if (fl < 0 || (fl & O_ACCMODE) == (for_writing ? O_RDONLY : O_WRONLY))
+        return 0;
+    return fcntl(fd, F_SETFL, fl | O_NONBLOCK) == 0;
+}
+
+/* Take the request pipe's read end and the reply pipe's write end, in that
+ * order; 1 when they are two distinct pipes and watched. Anything less and
+ * the client goes on with its socket alone. */
+static int take_pipes(struct connection *c)
+{
+    int in = connection_take_fd(c), out = connection_take_fd(c);
+    struct stat st_in, st_out;
+    if (pipe_end_ok(in, 0, &st_in) && pipe_end_ok(out, 1, &st_out) &&
+        (st_in.st_ino != st_out.st_ino || st_in.st_dev != st_out.st_dev)) {
+        c->pipe_in = (struct fd_watch){ .fd = in, .callback = pipe_in_event };
+        c->pipe_out = (struct fd_watch){ .fd = out, .callback = pipe_out_event };
+        if (loop_add(&c->pipe_in, EPOLLIN) == 0) {
+            /* No events asked: EPOLLERR comes anyway; EPOLLOUT when full. */
+            if (loop_add(&c->pipe_out, 0) == 0)
+                return 1;
+            loop_remove(&c->pipe_in);
+        }
+    }
+    if (in >= 0)
+        close(in);
+    if (out >= 0)
+        close(out);
+    c->pipe_in.fd = c->pipe_out.fd = -1;
+    return 0;
+}
+
+static void close_pipes(struct connection *c)
+{
+    if (c->pipe_in.fd < 0)
+        return;
+    loop_remove(&c->pipe_in);
+    loop_remove(&c->pipe_out);
+    close(c->pipe_in.fd);
+    close(c->pipe_out.fd);
+    c->pipe_in.fd = c->pipe_out.fd = -1;
+}
+
 static int handle_hello(struct connection *c, const void *request, uint32_t size)
 {
     const struct wh_hello_request *req = request;
@@ -305,6 +436,8 @@ static int handle_hello(struct connection *c, const void *request, uint32_t size
     else
         error = register_peer(c, req);
     c->traced = !error && !c->observer && (req->flags & WH_HELLO_TRACE);
+    if (!error && (req->flags & WH_HELLO_PIPES) && take_pipes(c))
+        reply.flags = WH_HELLO_PIPES;
     if (!error)
         c->hello_done = 1;
     else
@@ -324,8 +457,10 @@ DECL_HANDLER(hello)
 
 /* ---- input ---- */
 
-static int handle_request(struct connection *c, const void *request, uint32_t size)
+static int handle_request(struct connection *c, const void *request, uint32_t size,
+                          int from_pipe)
 {
+    c->reply_on_pipe = from_pipe;
     if (!c->hello_done) {
         const struct wh_request_header *h = request;
         if (h->code != WH_REQ_hello)
@@ -354,37 +489,45 @@ static int handle_request(struct connection *c, const void *request, uint32_t si
     return 0;
 }
 
-static void process_input(struct connection *c)
+/* Handle the whole requests waiting in one channel's input. */
+static void process_channel(struct connection *c, struct conn_input *in, int from_pipe)
 {
     uint32_t pos = 0;
-    while (!c->closed && !c->busy && c->in_len - pos >= sizeof(struct wh_request_header)) {
+    while (!c->closed && !c->busy && in->len - pos >= sizeof(struct wh_request_header)) {
         struct wh_request_header h;
-        memcpy(&h, c->in + pos, sizeof(h));
+        memcpy(&h, in->buf + pos, sizeof(h));
         if (h.size < sizeof(h) || h.size > WH_MAX_REQUEST_SIZE) {
             log_warn("pid %u sent a request of %u bytes: closing", c->peer_pid, h.size);
             connection_close(c);
             return;
         }
-        if (c->in_len - pos < h.size)
+        if (in->len - pos < h.size)
             break;
         /* Requests are handled in place only when aligned; move otherwise. */
         if (pos) {
-            memmove(c->in, c->in + pos, c->in_len - pos);
-            c->in_len -= pos;
+            memmove(in->buf, in->buf + pos, in->len - pos);
+            in->len -= pos;
             pos = 0;
         }
-        int r = handle_request(c, c->in, h.size);
-        close_fds(c);
+        int r = handle_request(c, in->buf, h.size, from_pipe);
+        if (!from_pipe)
+            close_fds(c);
         if (r < 0) {
             connection_close(c);
             return;
         }
         pos = h.size;
     }
-    if (c->closed)
+    if (c->closed || !pos)
         return;
-    memmove(c->in, c->in + pos, c->in_len - pos);
-    c->in_len -= pos;
+    memmove(in->buf, in->buf + pos, in->len - pos);
+    in->len -= pos;
+}
+
+static void process_input(struct connection *c)
+{
+    process_channel(c, &c->in, 0);
+    process_channel(c, &c->pipe_input, 1);
 }
 
 /* Queue the descriptors that came with these bytes; past the limit they
@@ -414,42 +557,60 @@ static void close_fds(struct connection *c)
 
 int connection_take_fd(struct connection *c)
 {
-    if (!c->nfds)
+    if (!c->nfds || c->reply_on_pipe)
         return -1;
     int fd = c->fds[0];
     memmove(c->fds, c->fds + 1, --c->nfds * sizeof(int));
     return fd;
 }
 
-static void read_input(struct connection *c)
+/* Room for more input; 0 if there can be none (the connection closed). */
+static int make_room(struct connection *c, struct conn_input *in)
 {
-    if (c->in_len == c->in_cap) {
-        if (c->in_cap >= MAX_INPUT) {
-            /* A busy connection that keeps sending is misbehaving. */
-            connection_close(c);
-            return;
-        }
-        uint32_t cap = c->in_cap ? c->in_cap * 2 : 1024;
-        char *in = realloc(c->in, cap);
-        if (!in) {
-            connection_close(c);
-            return;
-        }
-        c->in = in;
-        c->in_cap = cap;
+    if (in->len < in->cap)
+        return 1;
+    if (in->cap >= MAX_INPUT) {
+        /* A busy connection that keeps sending is misbehaving. */
+        connection_close(c);
+        return 0;
     }
+    uint32_t cap = in->cap ? in->cap * 2 : 1024;
+    char *buf = realloc(in->buf, cap);
+    if (!buf) {
+        connection_close(c);
+        return 0;
+    }
+    in->buf = buf;
+    in->cap = cap;
+    return 1;
+}
+
+static ssize_t recv_socket(struct connection *c)
+{
     char cbuf[CMSG_SPACE(sizeof(int) * 16)];
-    struct iovec iov = { c->in + c->in_len, c->in_cap - c->in_len };
+    struct iovec iov = { c->in.buf + c->in.len, c->in.cap - c->in.len };
     struct msghdr msg = { .msg_iov = &iov, .msg_iovlen = 1,
                           .msg_control = cbuf, .msg_controllen = sizeof(cbuf) };
     ssize_t n = recvmsg(c->watch.fd, &msg, MSG_DONTWAIT | MSG_CMSG_CLOEXEC);
     keep_fds(c, &msg);
+    return n;
+}
+
+/* One read on one channel (one system call: a request the library wrote
+ * to the pipe is there whole), then whatever requests are complete. */
+static void read_input(struct connection *c, int from_pipe)
+{
+    struct conn_input *in = from_pipe ? &c->pipe_input : &c->in;
+    if (!make_room(c, in))
+        return;
+    ssize_t n = from_pipe ? read(c->pipe_in.fd, in->buf + in->len, in->cap - in->len)
+                          : recv_socket(c);
     if (n == 0 || (n < 0 && errno != EAGAIN && errno != EINTR)) {
         connection_close(c);
         return;
     }
     if (n > 0) {
-        c->in_len += (uint32_t)n;
+        in->len += (uint32_t)n;
         process_input(c);
     }
 }
@@ -462,7 +623,7 @@ static void connection_event(struct fd_watch *w, uint32_t events)
     if (events & EPOLLOUT)
         flush_output(c);
     if (!c->closed && (events & (EPOLLIN | EPOLLHUP | EPOLLRDHUP | EPOLLERR)))
-        read_input(c);
+        read_input(c, 0);
 }
 
 /* ---- accepting ---- */
@@ -528,6 +689,7 @@ static void accept_event(struct fd_watch *w, uint32_t events)
         }
         c->watch.fd = fd;
         c->watch.callback = connection_event;
+        c->pipe_in.fd = c->pipe_out.fd = -1;
         c->peer_pid = (uint32_t)cred.pid;
         if (loop_add(&c->watch, EPOLLIN | EPOLLRDHUP) < 0) {
             close(fd);

@@ -1,10 +1,13 @@
 /*
  * Client connections: one per client thread (plus the inspector's).
  *
- * Bytes arrive into an input buffer and are cut into requests; replies go
- * out directly, or through an output buffer when the socket is full. A
+ * A connection has two channels: its socket, and the pipes its hello
+ * brought (when it did). Bytes arrive into one input buffer per channel and
+ * are cut into requests; replies go out on the channel their request came
+ * by, directly, or through an output buffer when the channel is full. A
  * connection with a deferred reply (a wait) handles nothing else until the
- * reply is sent: the protocol allows one request in flight.
+ * reply is sent: the protocol allows one request in flight, on the two
+ * channels together.
  */
 #ifndef WINHANDLED_CONNECTION_H
 #define WINHANDLED_CONNECTION_H
@@ -20,8 +23,16 @@ struct process;
 struct thread;
 struct trace_log;
 
+/* Request bytes from one channel not yet handled. */
+struct conn_input {
+    char *buf;
+    uint32_t len, cap;
+};
+
 struct connection {
-    struct fd_watch watch;
+    struct fd_watch watch;    /* the socket */
+    struct fd_watch pipe_in;  /* the request pipe's read end, or fd -1 */
+    struct fd_watch pipe_out; /* the reply pipe's write end, or fd -1 */
     struct list_entry link;
     uint32_t peer_pid;
     struct process *process; /* a reference, after hello */
@@ -31,13 +42,16 @@ struct connection {
     int closed;
     int busy;                /* a deferred reply is owed */
     int input_scheduled;
-    char *in;
-    uint32_t in_len, in_cap;
+    struct conn_input in;      /* from the socket */
+    struct conn_input pipe_input;
+    int reply_on_pipe;         /* the request in hand came by the pipe */
+    int out_on_pipe;           /* the output queued in out goes to the pipe */
     char *out;
     size_t out_len, out_pos, out_cap;
-    /* Descriptors that came by SCM_RIGHTS with the request being read. The
-     * client has one request in flight, so they belong to it; those its
-     * handler does not take are closed once it is handled. */
+    /* Descriptors that came by SCM_RIGHTS with the request being read on
+     * the socket. The client has one request in flight, so they belong to
+     * it; those its handler does not take are closed once it is handled. A
+     * request from the pipe sees none. */
     int fds[WH_MAX_REQUEST_FDS];
     uint32_t nfds;
     /* Descriptors going out with replies, each at the offset in out where

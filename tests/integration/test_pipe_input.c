@@ -21,6 +21,7 @@
 #include <windows.h>
 
 #include "../../protocol/protocol.h"
+#include "raw_conn.h"
 #include "tap.h"
 
 static unsigned seed;
@@ -28,18 +29,6 @@ static unsigned seed;
 static uint32_t rnd(void)
 {
     return ((uint32_t)rand_r(&seed) << 16) ^ (uint32_t)rand_r(&seed);
-}
-
-static int raw_connect(void)
-{
-    struct sockaddr_un addr = { .sun_family = AF_UNIX };
-    snprintf(addr.sun_path, sizeof(addr.sun_path), "%s/server", getenv("WINHANDLE_DIR"));
-    int fd = socket(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0);
-    if (fd < 0 || connect(fd, (struct sockaddr *)&addr, sizeof(addr)) < 0)
-        return -1;
-    struct timeval tv = { 5, 0 };
-    setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &tv, sizeof(tv));
-    return fd;
 }
 
 /* Send one request, with a descriptor if fd >= 0; 0 if a reply came. */
