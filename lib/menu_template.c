@@ -29,18 +29,7 @@ static void read_string(const WORD **p, char *out, size_t size)
             s++;
         }
         char buf[4];
-        size_t len;
-        if (c < 0x80)
-            buf[0] = (char)c, len = 1;
-        else if (c < 0x800)
-            buf[0] = (char)(0xc0 | c >> 6), buf[1] = (char)(0x80 | (c & 0x3f)), len = 2;
-        else if (c < 0x10000)
-            buf[0] = (char)(0xe0 | c >> 12), buf[1] = (char)(0x80 | ((c >> 6) & 0x3f)),
-            buf[2] = (char)(0x80 | (c & 0x3f)), len = 3;
-        else
-            buf[0] = (char)(0xf0 | c >> 18), buf[1] = (char)(0x80 | ((c >> 12) & 0x3f)),
-            buf[2] = (char)(0x80 | ((c >> 6) & 0x3f)), buf[3] = (char)(0x80 | (c & 0x3f)),
-            len = 4;
+        size_t len = utf8_encode(c, buf);
         if (n + len < size) {
             memcpy(out + n, buf, len);
             n += len;

@@ -41,7 +41,7 @@ static BOOL own_thread(const struct window_info *info)
 
 /* Call the window's procedure if it runs on this thread; else (another
  * thread's window, no queue to post to) nothing happens. */
-static LRESULT send_message(HWND hwnd, UINT msg, WPARAM wparam, LPARAM lparam, BOOL *sent)
+LRESULT send_message(HWND hwnd, UINT msg, WPARAM wparam, LPARAM lparam, BOOL *sent)
 {
     struct window_info info;
     *sent = FALSE;
@@ -141,6 +141,11 @@ HWND WINAPI CreateWindowExA(DWORD ex_style, LPCSTR class_name, LPCSTR name, DWOR
                             int x, int y, int cx, int cy, HWND parent, HMENU menu,
                             HINSTANCE instance, LPVOID param)
 {
+    BOOL mdi;
+    HWND child = mdi_child_from_create(ex_style, class_name, name, style, x, y, cx, cy, parent,
+                                       instance, param, &mdi);
+    if (mdi)
+        return child;
     struct window_class cls;
     if (!window_class_find(class_name, instance, &cls)) {
         SetLastError(ERROR_CANNOT_FIND_WND_CLASS);
@@ -148,13 +153,18 @@ HWND WINAPI CreateWindowExA(DWORD ex_style, LPCSTR class_name, LPCSTR name, DWOR
     }
     if (parent == HWND_MESSAGE)
         parent = NULL; /* message-only windows: top-level ones here */
+    /* Windows clips every top-level window's siblings, and captions an
+     * overlapped one. */
+    DWORD real_style = style;
+    if (!(style & WS_CHILD))
+        real_style |= WS_CLIPSIBLINGS | ((style & WS_POPUP) ? 0 : WS_CAPTION);
     struct wh_create_window_request req = {
         .wndproc = (uint64_t)(uintptr_t)cls.info.lpfnWndProc,
         .instance = (uint64_t)(uintptr_t)instance,
         .id = (style & WS_CHILD) ? (uint64_t)(uintptr_t)menu : user_to_wire(menu),
         .parent = (style & WS_CHILD) ? user_to_wire(parent) : 0,
         .owner = (style & WS_CHILD) ? 0 : user_to_wire(parent),
-        .style = (uint32_t)style, .ex_style = (uint32_t)ex_style,
+        .style = (uint32_t)real_style, .ex_style = (uint32_t)ex_style,
         .x = x, .y = y, .cx = cx, .cy = cy,
         .class_atom = cls.atom, .extra = (uint32_t)cls.info.cbWndExtra,
         .class_len = (uint32_t)strlen(cls.name),

@@ -160,7 +160,7 @@ static BOOL find_copy(LPCSTR name, HINSTANCE instance, int any, struct window_cl
 
 BOOL window_class_find(LPCSTR name, HINSTANCE instance, struct window_class *out)
 {
-    return find_copy(name, instance, 1, out);
+    return find_copy(name, instance, 1, out) || system_class_find(name, out);
 }
 
 static BOOL window_class_exact(LPCSTR name, HINSTANCE instance, struct window_class *out)
@@ -175,9 +175,9 @@ BOOL WINAPI GetClassInfoExA(HINSTANCE instance, LPCSTR name, LPWNDCLASSEXA wc)
         SetLastError(ERROR_NOACCESS);
         return FALSE;
     }
-    /* NULL names the system's classes, and there are none (Wine and the
-     * documentation agree: an application's class is not found). */
-    if (!instance || !window_class_exact(name, instance, &c)) {
+    /* NULL names the system's classes (Wine and the documentation agree:
+     * an application's class is not found); any instance finds those. */
+    if ((!instance || !window_class_exact(name, instance, &c)) && !system_class_find(name, &c)) {
         SetLastError(ERROR_CLASS_DOES_NOT_EXIST);
         return FALSE;
     }

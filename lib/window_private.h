@@ -24,4 +24,22 @@ BOOL window_class_find(LPCSTR name, HINSTANCE instance, struct window_class *out
  * NULL and the last error untouched on failure. */
 uint32_t *window_list(HWND hwnd, uint32_t kind, uint32_t *count);
 
+/* The system's classes ("#32770", "Button", "MDIClient"...): a copy of
+ * the one that name (or MAKEINTATOM atom) names. */
+BOOL system_class_find(LPCSTR name, struct window_class *out);
+const char *system_class_by_ordinal(WORD ordinal);
+
+/* The MDI client's procedure and its extra bytes (lib/mdi.c). */
+#define MDI_CLIENT_EXTRA 8
+LRESULT CALLBACK mdi_client_proc(HWND hwnd, UINT msg, WPARAM wparam, LPARAM lparam);
+/* CreateWindowExA of an MDI child in an MDI client: made by the client
+ * as Windows does (*handled); other windows are CreateWindowExA's. */
+HWND mdi_child_from_create(DWORD ex_style, LPCSTR cls, LPCSTR title, DWORD style, int x,
+                           int y, int cx, int cy, HWND client, HINSTANCE inst, LPVOID param,
+                           BOOL *handled);
+
+/* Call hwnd's procedure if this thread owns it (window.c); *sent says
+ * whether it ran. */
+LRESULT send_message(HWND hwnd, UINT msg, WPARAM wparam, LPARAM lparam, BOOL *sent);
+
 #endif

@@ -52,9 +52,15 @@ AREAS = [
      "executables only: no file associations (`SE_ERR_NOASSOC`); verb `NULL` or `open`"),
     ("window classes, windows", ["window_class.c", "window.c", "window_find.c"],
      "partial: no pixels and no message queue: a procedure gets the messages of its "
-     "window's life and those its own thread sends; classes are per process, no system "
-     "classes; no message-only windows (`HWND_MESSAGE` makes a top-level window, "
+     "window's life and those its own thread sends; classes are per process; the system "
+     "classes `Button`, `Edit`, `Static`, `ListBox`, `ScrollBar`, `ComboBox` keep a text "
+     "and draw nothing; no message-only windows (`HWND_MESSAGE` makes a top-level window, "
      "`FindWindowExA(HWND_MESSAGE, ...)` finds nothing)"),
+    ("dialog boxes", ["dialog_template.c", "dialog.c"],
+     "partial: modeless only (no `DialogBoxParamA`); fixed base units, no fonts "
+     "(no `WM_SETFONT`), no keyboard navigation or focus; see **Dialog boxes and MDI**"),
+    ("MDI", ["mdi.c"],
+     "partial: children made and destroyed; no activation, maximising or window menu"),
     ("menus", ["menu.c", "menu_template.c"], "USER objects"),
     ("accelerator tables", ["accel.c"], "USER objects"),
     ("cursors and icons", ["cursor.c"], "their bitmaps are GDI bitmaps"),

@@ -311,6 +311,32 @@ static void enum_documented(void)
     DestroyWindow(top);
 }
 
+/* Dialogs: GetDlgItem names its failure, ERROR_CONTROL_ID_NOT_FOUND for
+ * a missing id and ERROR_INVALID_WINDOW_HANDLE for no window (Wine sets
+ * neither); a template's unknown class is ERROR_CANNOT_FIND_WND_CLASS as
+ * for CreateWindowExA (Wine: ERROR_CLASS_DOES_NOT_EXIST). */
+static void dialog_errors(void)
+{
+    HWND w = CreateWindowExA(0, "Static", "x", WS_POPUP, 0, 0, 1, 1, NULL, NULL, NULL, NULL);
+    SetLastError(0);
+    ok(!GetDlgItem(w, 5) && GetLastError() == ERROR_CONTROL_ID_NOT_FOUND,
+       "GetDlgItem of a missing id: ERROR_CONTROL_ID_NOT_FOUND (%u)", (unsigned)GetLastError());
+    DestroyWindow(w);
+    SetLastError(0);
+    ok(!GetDlgItem(w, 5) && GetLastError() == ERROR_INVALID_WINDOW_HANDLE,
+       "GetDlgItem of a destroyed window: ERROR_INVALID_WINDOW_HANDLE (%u)",
+       (unsigned)GetLastError());
+    /* DLGTEMPLATE, no items, class "Nope", empty title. */
+    static const WORD tmpl[] __attribute__((aligned(4))) = {
+        0, 0x8000, 0, 0, 0, 0, 0, 10, 10, 0, 'N', 'o', 'p', 'e', 0, 0,
+    };
+    SetLastError(0);
+    ok(!CreateDialogIndirectParamA(NULL, (LPCDLGTEMPLATEA)tmpl, NULL, NULL, 0) &&
+           GetLastError() == ERROR_CANNOT_FIND_WND_CLASS,
+       "a dialog of an unknown class: ERROR_CANNOT_FIND_WND_CLASS (%u)",
+       (unsigned)GetLastError());
+}
+
 /* Destroying a destroyed window-position structure fails with its type's
  * own error, ERROR_INVALID_DWP_HANDLE (Wine sets none). */
 static void dwp_ended_twice(void)
@@ -347,5 +373,6 @@ int main(int argc, char **argv)
     shell_execute_documented();
     window_errors();
     enum_documented();
+    dialog_errors();
     return tap_done();
 }

@@ -34,6 +34,18 @@ _Static_assert(sizeof(ICONINFO) == W(20, 32) && offsetof(ICONINFO, hbmMask) == W
 _Static_assert(sizeof(BITMAP) == W(24, 32) && offsetof(BITMAP, bmBits) == W(20, 24), "BITMAP");
 _Static_assert(sizeof(CONVCONTEXT) == 36, "CONVCONTEXT (no pointers: one size)");
 _Static_assert(offsetof(MENUITEMTEMPLATE, mtString) == 4, "MENUITEMTEMPLATE");
+_Static_assert(sizeof(DLGTEMPLATE) == 18 && sizeof(DLGITEMTEMPLATE) == 18,
+               "dialog templates are packed on WORDs");
+_Static_assert(sizeof(MDICREATESTRUCTA) == W(36, 56) &&
+                   offsetof(MDICREATESTRUCTA, lParam) == W(32, 48),
+               "MDICREATESTRUCTA");
+_Static_assert(sizeof(CLIENTCREATESTRUCT) == W(8, 16), "CLIENTCREATESTRUCT");
+_Static_assert(DWLP_DLGPROC == W(4, 8) && DWLP_USER == W(8, 16), "DWLP_*");
+/* The Windows SDK's; mingw-w64's header and Wine say 30 in both widths,
+ * too few for Win64's three pointers and the system's own state. */
+_Static_assert(DLGWINDOWEXTRA == W(30, 48), "DLGWINDOWEXTRA");
+_Static_assert(WM_INITDIALOG == 0x0110 && WM_MDICREATE == 0x0220 && DS_SETFONT == 0x40,
+               "dialog and MDI constants");
 
 /* USER handles are pointers, each its own type; a cursor is an icon. */
 _Static_assert(sizeof(HMENU) == sizeof(void *) && sizeof(HHOOK) == sizeof(void *) &&
