@@ -332,11 +332,8 @@ static HWND create_dialog_window(const struct dlg_header *h, HINSTANCE inst, HWN
 /* The menu a template names: the module's resource, or none. */
 static HMENU load_menu(HINSTANCE inst, LPCSTR name)
 {
-    const void *data;
-    DWORD size;
     DWORD error = GetLastError();
-    HMENU menu = resource_find(inst, WH_RT_MENU, name, &data, &size)
-                     ? LoadMenuIndirectA(data) : NULL;
+    HMENU menu = LoadMenuA(inst, name);
     SetLastError(error); /* a missing menu does not fail the dialog */
     return menu;
 }
@@ -427,7 +424,7 @@ HWND WINAPI CreateDialogParamA(HINSTANCE inst, LPCSTR name, HWND owner, DLGPROC 
 {
     const void *data;
     DWORD size;
-    if (!resource_find(inst, WH_RT_DIALOG, name, &data, &size))
+    if (!resource_find(inst, RT_DIALOG, name, &data, &size))
         return NULL;
     struct reader r;
     reader_init(&r, data, size);

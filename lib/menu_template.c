@@ -12,6 +12,7 @@
  */
 #include <string.h>
 
+#include "resource.h"
 #include "user_private.h"
 
 /* Deeper than any real menu; a corrupt template cannot recurse forever. */
@@ -132,4 +133,14 @@ HMENU WINAPI LoadMenuIndirectA(const MENUTEMPLATEA *tmpl)
         return NULL;
     }
     return menu;
+}
+
+/* A menu resource of the program (<winhandle_resources.h>). */
+HMENU WINAPI LoadMenuA(HINSTANCE inst, LPCSTR name)
+{
+    const void *data;
+    DWORD size;
+    if (!resource_find(inst, RT_MENU, name, &data, &size))
+        return NULL;
+    return LoadMenuIndirectA(data);
 }

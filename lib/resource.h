@@ -6,9 +6,6 @@
 
 #include <windows.h>
 
-#define WH_RT_MENU ((LPCSTR)(ULONG_PTR)4)
-#define WH_RT_DIALOG ((LPCSTR)(ULONG_PTR)5)
-
 /* The resource of this type and name (a string or an integer id) in
  * inst's module (NULL: the program's); FALSE with Windows' error
  * (ERROR_RESOURCE_DATA_NOT_FOUND, _TYPE_, _NAME_) if there is none. */

@@ -59,6 +59,8 @@ AREAS = [
     ("dialog boxes", ["dialog_template.c", "dialog.c"],
      "partial: modeless only (no `DialogBoxParamA`); fixed base units, no fonts "
      "(no `WM_SETFONT`), no keyboard navigation or focus; see **Dialog boxes and MDI**"),
+    ("resources", ["resource.c"],
+     "the program's own, embedded from a `.res` file (see **Resources**); one language"),
     ("MDI", ["mdi.c"],
      "partial: children made and destroyed; no activation, maximising or window menu"),
     ("menus", ["menu.c", "menu_template.c"], "USER objects"),

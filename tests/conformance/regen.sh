@@ -60,7 +60,14 @@ for name in "$@"; do
     # The same warnings as the native build, and errors too. gdi32: the
     # bitmaps of icons (mingw links it only for -mwindows programs);
     # shell32: ShellExecuteA.
-    "$CC" -O1 -Wall -Wextra -Werror -static-libgcc -o "$work/$name.exe" "$src" -lgdi32 -lshell32
+    # A program's resources: NAME.rc beside it, linked into the PE.
+    res=
+    if [ -f "$here/$name.rc" ]; then
+        x86_64-w64-mingw32-windres "$here/$name.rc" -O coff -o "$work/$name.res.o"
+        res="$work/$name.res.o"
+    fi
+    # shellcheck disable=SC2086
+    "$CC" -O1 -Wall -Wextra -Werror -static-libgcc -o "$work/$name.exe" "$src" $res -lgdi32 -lshell32
     # A program that crashes or hangs under Wine must not leave a half
     # transcript behind: write to a temporary file first.
     if ! timeout 120 "$WINE" "$work/$name.exe" >"$work/$name.out" 2>&1; then

@@ -1,0 +1,117 @@
+/*
+ * A program's own resources against Wine: the same .rc is linked into
+ * the PE under Wine and embedded with <winhandle_resources.h> here
+ * (tests/meson.build). FindResourceA, LoadResource, SizeofResource, a
+ * dialog by id and by name with CreateDialogParamA (its menu loaded from
+ * the template), LoadMenuA, LoadStringA, and the errors for what is not
+ * there.
+ */
+#include "conformance.h"
+#include "msg_log.h"
+
+static INT_PTR CALLBACK dlg_proc(HWND hwnd, UINT msg, WPARAM wp, LPARAM lp)
+{
+    (void)hwnd;
+    (void)wp;
+    if (msg == WM_INITDIALOG)
+        log_msg("INITDIALOG(%ld)", (long)lp);
+    return msg == WM_INITDIALOG;
+}
+
+/* a * b / c rounded, for positive numbers (MulDiv's rounding). */
+static int mul_div(int a, int b, int c)
+{
+    return (a * b * 2 + c) / (2 * c);
+}
+
+static void raw(void)
+{
+    HMODULE self = GetModuleHandleA(NULL);
+    HRSRC r = FindResourceA(self, MAKEINTRESOURCEA(42), RT_RCDATA);
+    check_handle("find.rcdata", r);
+    CHECK_INT("find.size", SizeofResource(self, r));
+    HGLOBAL g = LoadResource(self, r);
+    check_handle("find.load", g);
+    const char *p = LockResource(g);
+    check("find.data", "%s", p ? p : "(null)");
+    check_handle("find.null_module", FindResourceA(NULL, MAKEINTRESOURCEA(42), RT_RCDATA));
+    check_handle("find.by_hash_name", FindResourceA(NULL, "#42", RT_RCDATA));
+    check_handle("find.menu_by_name", FindResourceA(NULL, "mainmenu", RT_MENU));
+    SetLastError(UNTOUCHED_ERROR);
+    check_handle("find.missing_name", FindResourceA(NULL, MAKEINTRESOURCEA(43), RT_RCDATA));
+    SetLastError(UNTOUCHED_ERROR);
+    check_handle("find.missing_type", FindResourceA(NULL, MAKEINTRESOURCEA(42), RT_BITMAP));
+}
+
+static void dialogs(void)
+{
+    SetLastError(UNTOUCHED_ERROR);
+    HWND dlg = CreateDialogParamA(NULL, MAKEINTRESOURCEA(100), NULL, dlg_proc, 7);
+    check_create("dialog.by_id", dlg);
+    check_log("dialog.by_id.messages");
+    char buf[64] = "";
+    GetWindowTextA(dlg, buf, sizeof(buf));
+    check("dialog.title", "%s", buf);
+    GetDlgItemTextA(dlg, 1, buf, sizeof(buf));
+    check("dialog.button", "%s", buf);
+    GetClassNameA(GetDlgItem(dlg, 101), buf, sizeof(buf));
+    check("dialog.edit_class", "%s", buf);
+    HMENU menu = GetMenu(dlg);
+    check_yes("dialog.menu", menu != NULL);
+    CHECK_INT("dialog.menu_items", GetMenuItemCount(menu));
+    RECT r = { 0, 0, 4, 8 }, c;
+    MapDialogRect(dlg, &r);
+    GetClientRect(GetDlgItem(dlg, 1), &c);
+    check_yes("dialog.units",
+              c.right == mul_div(50, r.right, 4) && c.bottom == mul_div(14, r.bottom, 8));
+    DestroyWindow(dlg);
+
+    dlg = CreateDialogParamA(GetModuleHandleA(NULL), "named", NULL, dlg_proc, 8);
+    check_handle("dialog.by_name", dlg);
+    check_log("dialog.by_name.messages");
+    GetDlgItemTextA(dlg, 7, buf, sizeof(buf));
+    check("dialog.custom_text", "%s", buf);
+    DestroyWindow(dlg);
+
+    SetLastError(UNTOUCHED_ERROR);
+    check_handle("dialog.missing", CreateDialogParamA(NULL, MAKEINTRESOURCEA(99), NULL,
+                                                      dlg_proc, 0));
+    check_log("dialog.missing.messages");
+}
+
+static void menus_and_strings(void)
+{
+    HMENU m = LoadMenuA(NULL, "MainMenu");
+    check_handle("menu.load", m);
+    CHECK_INT("menu.items", GetMenuItemCount(m));
+    char buf[64] = "";
+    GetMenuStringA(GetSubMenu(m, 0), 1, buf, sizeof(buf), MF_BYPOSITION);
+    check("menu.sub_item", "%s", buf);
+    CHECK_INT("menu.id", GetMenuItemID(m, 1));
+    DestroyMenu(m);
+    SetLastError(UNTOUCHED_ERROR);
+    check_handle("menu.missing", LoadMenuA(NULL, "NoMenu"));
+
+    CHECK_INT("string.one", LoadStringA(NULL, 1, buf, sizeof(buf)));
+    check("string.one.text", "%s", buf);
+    CHECK_INT("string.block2", LoadStringA(NULL, 18, buf, sizeof(buf)));
+    check("string.block2.text", "%s", buf);
+    CHECK_INT("string.truncated", LoadStringA(NULL, 17, buf, 5));
+    check("string.truncated.text", "%s", buf);
+    strcpy(buf, "junk");
+    CHECK_INT("string.missing_in_block", LoadStringA(NULL, 2, buf, sizeof(buf)));
+    check("string.missing_in_block.text", "%s", buf[0] ? buf : "(empty)");
+    CHECK_INT("string.missing_block", LoadStringA(NULL, 100, buf, sizeof(buf)));
+}
+
+int main(void)
+{
+    WNDCLASSA wc = { 0 };
+    wc.lpfnWndProc = DefWindowProcA;
+    wc.lpszClassName = "WhCtl";
+    RegisterClassA(&wc);
+    raw();
+    dialogs();
+    menus_and_strings();
+    return 0;
+}
