@@ -3,18 +3,17 @@
  * the system ones (IDC_ and IDI_ ids, and OCR_ and OIC_ through LoadImageA) are
  * session objects, the same handle in every process.
  *
- * Programs built for Linux carry no Windows resources, so loading by name
- * from a module finds nothing (ERROR_RESOURCE_TYPE_NOT_FOUND, what Windows
- * says of a module without cursors). CreateIconIndirect and GetIconInfo
+ * Loading from a module reads the program's resources
+ * (lib/cursor_resource.c, <winhandle_resources.h>). CreateIconIndirect and GetIconInfo
  * trade in GDI bitmaps of the session's GDI table (lib/gdi_bitmap.c).
  */
 #include <stdlib.h>
 #include <string.h>
 
 #include "bitmap.h"
+#include "resource.h"
 #include "user_private.h"
 
-#define ERROR_RESOURCE_TYPE_NOT_FOUND_ 1813u
 #define ERROR_RESOURCE_NAME_NOT_FOUND_ 1814u
 
 #define row_bytes bitmap_row_bytes
@@ -93,7 +92,7 @@ static HICON load_system(LPCSTR name, int is_icon)
 static HICON load(HINSTANCE inst, LPCSTR name, int is_icon)
 {
     if (inst)
-        return FAIL(ERROR_RESOURCE_TYPE_NOT_FOUND_, NULL);
+        return cursor_resource_shared(inst, name, is_icon);
     if (!IS_INTRESOURCE(name))
         return FAIL(ERROR_RESOURCE_NAME_NOT_FOUND_, NULL);
     HICON icon = load_system(name, is_icon);
@@ -116,12 +115,13 @@ HICON WINAPI LoadIconA(HINSTANCE inst, LPCSTR name)
  * one (LoadCursorA's), otherwise a private copy the caller destroys. */
 HANDLE WINAPI LoadImageA(HINSTANCE inst, LPCSTR name, UINT type, int cx, int cy, UINT flags)
 {
-    (void)cx;
     (void)cy;
     if (type != IMAGE_CURSOR && type != IMAGE_ICON)
         return FAIL(ERROR_NOT_SUPPORTED, NULL); /* bitmaps are GDI's */
     if (flags & LR_LOADFROMFILE)
         return FAIL(ERROR_FILE_NOT_FOUND, NULL); /* no .cur/.ico reader yet */
+    if (inst && !(flags & LR_SHARED)) /* a new one, of the size asked */
+        return cursor_from_resource(inst, name, type == IMAGE_ICON, cx);
     HICON shared = load(inst, name, type == IMAGE_ICON);
     if (!shared || (flags & LR_SHARED))
         return shared;

@@ -11,4 +11,10 @@
  * (ERROR_RESOURCE_DATA_NOT_FOUND, _TYPE_, _NAME_) if there is none. */
 BOOL resource_find(HINSTANCE inst, LPCSTR type, LPCSTR name, const void **data, DWORD *size);
 
+/* Cursors and icons from the resources (lib/cursor_resource.c): a new
+ * one of about size pixels (0: the default), or the process's shared
+ * one, made on first use. */
+HICON cursor_from_resource(HINSTANCE inst, LPCSTR name, int is_icon, int size);
+HICON cursor_resource_shared(HINSTANCE inst, LPCSTR name, int is_icon);
+
 #endif

@@ -65,7 +65,8 @@ AREAS = [
      "partial: children made and destroyed; no activation, maximising or window menu"),
     ("menus", ["menu.c", "menu_template.c"], "USER objects"),
     ("accelerator tables", ["accel.c"], "USER objects"),
-    ("cursors and icons", ["cursor.c"], "their bitmaps are GDI bitmaps"),
+    ("cursors and icons", ["cursor.c"],
+     "their bitmaps are GDI bitmaps; a module's are the program's resources (no PNG images)"),
     ("GDI objects", ["gdi.c", "gdi_bitmap.c", "gdi_region.c"],
      "partial: objects without drawing (no DCs, no DIB pattern brushes); handles shared by "
      "the whole session; see **GDI objects**"),

@@ -63,7 +63,7 @@ for name in "$@"; do
     # A program's resources: NAME.rc beside it, linked into the PE.
     res=
     if [ -f "$here/$name.rc" ]; then
-        x86_64-w64-mingw32-windres "$here/$name.rc" -O coff -o "$work/$name.res.o"
+        x86_64-w64-mingw32-windres --include-dir "$here" "$here/$name.rc" -O coff -o "$work/$name.res.o"
         res="$work/$name.res.o"
     fi
     # shellcheck disable=SC2086

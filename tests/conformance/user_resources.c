@@ -104,6 +104,67 @@ static void menus_and_strings(void)
     CHECK_INT("string.missing_block", LoadStringA(NULL, 100, buf, sizeof(buf)));
 }
 
+/* Sum of a bitmap's bits, as GetBitmapBits gives them. */
+static unsigned long bits_sum(HBITMAP b) /* 32 bits in either width */
+{
+    static unsigned char bits[32 * 32 * 4 * 2];
+    LONG n = GetBitmapBits(b, sizeof(bits), bits);
+    DWORD sum = 0;
+    for (LONG i = 0; i < n; i++)
+        sum = sum * 31 + bits[i];
+    return (unsigned long)sum;
+}
+
+static void check_image(const char *name, HICON icon)
+{
+    ICONINFO ii;
+    BITMAP mask, color;
+    if (!GetIconInfo(icon, &ii)) {
+        check_bool(name, FALSE);
+        return;
+    }
+    GetObjectA(ii.hbmMask, sizeof(mask), &mask);
+    check(check_name(name, "info"), "icon %d, hotspot %lu,%lu, mask %ldx%ld", ii.fIcon,
+          (unsigned long)ii.xHotspot, (unsigned long)ii.yHotspot, (long)mask.bmWidth,
+          (long)mask.bmHeight);
+    check(check_name(name, "mask_bits"), "%08lx", bits_sum(ii.hbmMask));
+    if (ii.hbmColor) {
+        GetObjectA(ii.hbmColor, sizeof(color), &color);
+        check(check_name(name, "color"), "%ldx%ld, %d bpp, sum %08lx", (long)color.bmWidth,
+              (long)color.bmHeight, color.bmBitsPixel, bits_sum(ii.hbmColor));
+    } else {
+        check(check_name(name, "color"), "none");
+    }
+    DeleteObject(ii.hbmMask);
+    DeleteObject(ii.hbmColor);
+}
+
+static void cursors_and_icons(void)
+{
+    HMODULE self = GetModuleHandleA(NULL);
+    HCURSOR c = LoadCursorA(self, MAKEINTRESOURCEA(1));
+    check_handle("cursor.load", c);
+    check_image("cursor", c);
+    check_yes("cursor.shared", LoadCursorA(self, MAKEINTRESOURCEA(1)) == c);
+    HICON i = LoadIconA(self, MAKEINTRESOURCEA(2));
+    check_handle("icon.load", i);
+    check_image("icon", i);
+    check_yes("icon.shared", LoadIconA(self, MAKEINTRESOURCEA(2)) == i);
+    HICON small = LoadImageA(self, MAKEINTRESOURCEA(2), IMAGE_ICON, 16, 16, 0);
+    check_handle("icon.small", small);
+    check_image("icon.small", small);
+    check_bool("icon.small.destroy", DestroyIcon(small));
+    HCURSOR copy = LoadImageA(self, MAKEINTRESOURCEA(1), IMAGE_CURSOR, 0, 0, LR_DEFAULTSIZE);
+    check_yes("cursor.image_not_shared", copy && copy != c);
+    check_bool("cursor.image_destroy", DestroyCursor(copy));
+    SetLastError(UNTOUCHED_ERROR);
+    check_handle("cursor.missing", LoadCursorA(self, MAKEINTRESOURCEA(99)));
+    SetLastError(UNTOUCHED_ERROR);
+    check_handle("icon.missing_name", LoadIconA(self, "NOICON"));
+    SetLastError(UNTOUCHED_ERROR);
+    check_handle("icon.of_cursor_id", LoadIconA(self, MAKEINTRESOURCEA(1)));
+}
+
 int main(void)
 {
     WNDCLASSA wc = { 0 };
@@ -113,5 +174,6 @@ int main(void)
     raw();
     dialogs();
     menus_and_strings();
+    cursors_and_icons();
     return 0;
 }
