@@ -44,6 +44,7 @@
 #include <unistd.h>
 
 #include "errors.h"
+#include "file_rights.h"
 #include "log.h"
 #include "process.h"
 #include "request.h"
@@ -719,6 +720,9 @@ int connection_listen(const char *socket_path)
         close(fd);
         return -1;
     }
+    /* Three descriptors a client thread (its socket and two pipes): the
+     * usual 1024 would serve some 340 threads. */
+    raise_descriptor_limit();
     take_reserve();
     listen_watch.fd = fd;
     listen_watch.callback = accept_event;

@@ -38,9 +38,10 @@ uint32_t dup_for_client(int fd, int *out);
  * a plain duplicate. 0, or a Win32 error. */
 uint32_t read_only_for_client(int fd, int *out);
 
-/* Files and pipes hold descriptors here (a connected named pipe two):
- * before making the first, take all the descriptors the hard limit
- * allows rather than the usual 1024. */
+/* Files and pipes hold descriptors here (a connected named pipe two), and
+ * so does every client thread (three): take all the descriptors the hard
+ * limit allows rather than the usual 1024. Once, at listen; harmless
+ * again. */
 void raise_descriptor_limit(void);
 
 /* Files and pipe ends are always signaled: no I/O is ever left pending. */

@@ -83,7 +83,32 @@ def main():
     if not failed():
         shutil.rmtree(session, ignore_errors=True)
         os.unlink(session + ".log")
+    check_raised_limit(server)
     return failed()
+
+
+def check_raised_limit(server):
+    """Started with a soft limit below the hard one, the server takes the
+    hard one before its first client: every client thread costs it three
+    descriptors (its socket and two pipes)."""
+    session = tempfile.mkdtemp(prefix="winhandle-fds.")
+    proc = subprocess.Popen([server, "--foreground", "--persistent", "--session-dir", session],
+                            stderr=subprocess.DEVNULL,
+                            preexec_fn=lambda: resource.setrlimit(resource.RLIMIT_NOFILE,
+                                                                  (256, 4096)))
+    for _ in range(500):
+        if os.path.exists(os.path.join(session, "server")):
+            break
+        time.sleep(0.01)
+    soft = None
+    with open(f"/proc/{proc.pid}/limits") as f:
+        for line in f:
+            if line.startswith("Max open files"):
+                soft = int(line.split()[3])
+    ok(soft == 4096, f"started with 256 of 4096 descriptors, it listens with {soft}")
+    proc.send_signal(signal.SIGTERM)
+    proc.wait(timeout=20)
+    shutil.rmtree(session, ignore_errors=True)
 
 
 if __name__ == "__main__":
