@@ -230,7 +230,8 @@ static void test_garbage(void)
         /* A size the server must refuse: more than any request. */
         uint32_t size = WH_MAX_REQUEST_SIZE + 1 + (uint32_t)rand_r(&seed) % 1000;
         memcpy(junk, &size, sizeof(size));
-        ssize_t n = r.req >= 0 ? write(r.req, junk, (size_t)(rand_r(&seed) % PIPE_BUF) + 8) : -1;
+        size_t len = (size_t)(rand_r(&seed) % (PIPE_BUF - 8)) + 8; /* at most junk */
+        ssize_t n = r.req >= 0 ? write(r.req, junk, len) : -1;
         closed += n > 0 && closed_by_server(r.rep) && closed_by_server(r.sock);
         raw_close(&r);
     }
@@ -320,8 +321,10 @@ static void test_large_reply(void)
        "list_handles on the pipe: %u records, %u bytes, all read", rep.count, size);
     ok(send_on(r.req, &lh, sizeof(lh), NULL, 0) == 0 &&
            reply_on(r.rep, NULL, 0, NULL) == 0, "twice");
-    /* A request on the socket while the pipe's reply is unread. */
-    ok(send_on(r.req, &lh, sizeof(lh), NULL, 0) == 0 && usleep(20000) == 0 &&
+    /* A request on the socket while the pipe's reply is unread: sent once
+     * the reply has begun, so the server has handled the pipe's first. */
+    struct pollfd begun = { .fd = r.rep, .events = POLLIN };
+    ok(send_on(r.req, &lh, sizeof(lh), NULL, 0) == 0 && poll(&begun, 1, 5000) == 1 &&
            send_on(r.sock, &lh, sizeof(lh), NULL, 0) == 0 && closed_by_server(r.sock),
        "a request on the socket before the pipe's reply was read closes the connection");
     raw_close(&r);
