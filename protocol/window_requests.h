@@ -71,7 +71,7 @@
     REQ(get_desktop_window, WH_NONE, F(uint32_t, handle) F(uint32_t, reserved)) \
     WH_WINDOW_QUERY_REQUESTS(REQ, F)
 
-/* Finding windows (server/window_find.c). */
+/* Finding windows (server/window_find.c), then their properties. */
 #define WH_WINDOW_QUERY_REQUESTS(REQ, F)                                       \
     /* The children of parent (0: the caller's desktop window) in z-order \
      * that match: after the child after (0: from the first; one that is  \
@@ -82,7 +82,42 @@
     REQ(find_windows,                                                          \
         F(uint32_t, parent) F(uint32_t, after) F(uint32_t, tid)                \
         F(uint32_t, flags) F(uint32_t, class_len) F(uint32_t, title_len),      \
-        F(uint32_t, count) F(uint32_t, reserved))
+        F(uint32_t, count) F(uint32_t, reserved))                              \
+    WH_WINDOW_PROP_REQUESTS(REQ, F)
+
+/* Window properties (server/window_prop.c). A property is named by an \
+ * integer atom (name_len 0) or by a string of 1 to WH_MAX_PROP_NAME     \
+ * bytes, compared case blind; atom 0 with no name names nothing (set    \
+ * succeeds and keeps nothing, as in Wine). value: the HANDLE stored. */\
+#define WH_WINDOW_PROP_REQUESTS(REQ, F)                                        \
+    /* data: the name. */                                                  \
+    REQ(set_window_prop,                                                       \
+        F(uint64_t, value) F(uint32_t, handle) F(uint32_t, atom)               \
+        F(uint32_t, name_len) F(uint32_t, reserved),                           \
+        WH_NONE)                                                               \
+    /* GetPropA (remove 0) and RemovePropA (remove 1); data: the name.    \
+     * found 0: no such property. */                                       \
+    REQ(get_window_prop,                                                       \
+        F(uint32_t, handle) F(uint32_t, atom) F(uint32_t, name_len)            \
+        F(uint32_t, remove),                                                   \
+        F(uint64_t, value) F(uint32_t, found) F(uint32_t, reserved))           \
+    /* data back: count wh_prop_records in the order they were set, each   \
+     * followed by its name padded to 8 bytes. */                          \
+    REQ(list_window_props, F(uint32_t, handle) F(uint32_t, reserved),          \
+        F(uint32_t, count) F(uint32_t, record_size))
+
+struct wh_prop_record {
+    uint64_t value;
+    uint32_t atom;     /* 0 for a named property */
+    uint32_t name_len; /* its name's bytes, no NUL, padded to 8 after */
+};
+_Static_assert(sizeof(struct wh_prop_record) == 16, "no padding");
+
+/* The longest property name (Windows' atoms) and the most properties a
+ * window keeps: a bound so no client makes the server hold or send
+ * without limit. */
+#define WH_MAX_PROP_NAME 255u
+#define WH_MAX_WINDOW_PROPS 1024u
 
 /* find_windows.flags */
 #define WH_FIND_CLASS 1u

@@ -91,6 +91,7 @@ static void window_destroy(struct user_object *obj)
     free(w->class_name);
     free(w->text);
     free(w->extra);
+    window_props_free(w);
     if (w->is_root)
         *desktop_root_slot(w->desk) = NULL;
     else

@@ -15,6 +15,7 @@
 #include "user.h"
 
 struct desktop;
+struct window_prop;
 
 struct window {
     struct user_object hdr;
@@ -32,6 +33,8 @@ struct window {
     char *class_name, *text;
     uint32_t text_len, extra_len;
     unsigned char *extra;
+    struct window_prop *props;   /* window_prop.c's, in the order set */
+    uint32_t prop_count, prop_cap;
 };
 
 /* The window a handle names, a desktop window included, if the caller
@@ -40,5 +43,8 @@ struct window *window_get(struct request_ctx *ctx, uint32_t handle);
 
 /* The desktop window of the caller's desktop, made on first use. */
 struct window *window_get_desktop(struct request_ctx *ctx);
+
+/* Free a window's properties (its destroy op calls this). */
+void window_props_free(struct window *w);
 
 #endif

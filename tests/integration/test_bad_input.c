@@ -477,6 +477,61 @@ static void test_find_windows(void)
     close(fd);
 }
 
+/* Window properties: keys of every wrong shape, and a window that is
+ * given more properties than it keeps. */
+static void test_window_props(void)
+{
+    WNDCLASSA wc = { .lpfnWndProc = plain_proc, .lpszClassName = "bad-input-props" };
+    RegisterClassA(&wc);
+    HWND w = CreateWindowExA(0, "bad-input-props", "p", WS_POPUP, 0, 0, 1, 1, NULL, NULL, NULL,
+                             NULL);
+    int fd = hello_ok();
+    struct wh_set_window_prop_request sp = { .header = { 0, WH_REQ_set_window_prop },
+                                             .handle = (uint32_t)(uintptr_t)w, .name_len = 40 };
+    ok(call_with(fd, &sp, sizeof(sp), "abc", 3) == ERROR_INVALID_PARAMETER,
+       "set_window_prop: a name longer than sent");
+    char name[300];
+    memset(name, 'n', sizeof(name));
+    sp.name_len = 256;
+    ok(call_with(fd, &sp, sizeof(sp), name, 256) == ERROR_INVALID_PARAMETER,
+       "set_window_prop: a name past 255 bytes");
+    sp.name_len = 3;
+    ok(call_with(fd, &sp, sizeof(sp), "a\0b", 3) == ERROR_INVALID_PARAMETER,
+       "set_window_prop: a NUL inside the name");
+    sp.atom = 5;
+    ok(call_with(fd, &sp, sizeof(sp), "abc", 3) == ERROR_INVALID_PARAMETER,
+       "set_window_prop: an atom and a name at once");
+    sp.atom = 0x10000;
+    sp.name_len = 0;
+    ok(call_with(fd, &sp, sizeof(sp), NULL, 0) == ERROR_INVALID_PARAMETER,
+       "set_window_prop: an atom past 16 bits");
+    struct wh_get_window_prop_request gp = { .header = { 0, WH_REQ_get_window_prop },
+                                             .handle = (uint32_t)(uintptr_t)w, .atom = 5,
+                                             .remove = 7 };
+    ok(call_with(fd, &gp, sizeof(gp), NULL, 0) == ERROR_INVALID_PARAMETER,
+       "get_window_prop: remove neither 0 nor 1");
+    gp.remove = 0;
+    gp.name_len = 0xffffffffu;
+    ok(call_with(fd, &gp, sizeof(gp), NULL, 0) == ERROR_INVALID_PARAMETER,
+       "get_window_prop: a name length that lies");
+    close(fd);
+
+    uint32_t i;
+    for (i = 0; i < WH_MAX_WINDOW_PROPS; i++)
+        if (!SetPropA(w, MAKEINTATOM(i + 1), (HANDLE)(uintptr_t)i))
+            break;
+    SetLastError(0);
+    ok(i == WH_MAX_WINDOW_PROPS && !SetPropA(w, "one more", (HANDLE)1) &&
+           GetLastError() == ERROR_NOT_ENOUGH_MEMORY,
+       "a window keeps %u properties, then ERROR_NOT_ENOUGH_MEMORY (%u set)",
+       WH_MAX_WINDOW_PROPS, (unsigned)i);
+    ok(SetPropA(w, MAKEINTATOM(7), (HANDLE)70) && GetPropA(w, MAKEINTATOM(7)) == (HANDLE)70,
+       "a full window still changes the ones it has");
+    ok(RemovePropA(w, MAKEINTATOM(1)) == NULL && SetPropA(w, "one more", (HANDLE)1),
+       "and takes one more once one is removed");
+    ok(DestroyWindow(w), "a window with all its properties goes");
+}
+
 static void test_random(void)
 {
     unsigned seed = (unsigned)getpid();
@@ -539,6 +594,7 @@ int main(void)
     test_desktop_requests();
     test_set_parent();
     test_find_windows();
+    test_window_props();
     test_random();
     test_other_uid();
     calm_worker_finish(t, "after-the-storm");
