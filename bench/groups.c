@@ -7,6 +7,7 @@ extern const struct bench_group bench_ipc;
 extern const struct bench_group bench_trace;
 extern const struct bench_group bench_gdi;
 extern const struct bench_group bench_user;
+extern const struct bench_group bench_dialog;
 
 const struct bench_group *const bench_groups[] = {
     &bench_kernel,
@@ -14,5 +15,6 @@ const struct bench_group *const bench_groups[] = {
     &bench_trace,
     &bench_gdi,
     &bench_user,
+    &bench_dialog,
     NULL,
 };

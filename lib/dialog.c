@@ -139,14 +139,15 @@ LRESULT WINAPI DefDlgProcA(HWND hwnd, UINT msg, WPARAM wparam, LPARAM lparam)
 
 /* ---- controls by id ---- */
 
+/* One request: the server searches the children. */
 HWND WINAPI GetDlgItem(HWND hwnd, int id)
 {
-    if (!IsWindow(hwnd))
+    struct wh_get_dialog_item_request req = { .id = (uint64_t)(int64_t)id,
+                                               .handle = user_to_wire(hwnd) };
+    struct wh_get_dialog_item_reply reply;
+    if (!set_result(SERVER_CALL(get_dialog_item, &req, &reply, NULL, 0)))
         return NULL;
-    for (HWND c = GetWindow(hwnd, GW_CHILD); c; c = GetWindow(c, GW_HWNDNEXT))
-        if (GetWindowLongPtrA(c, GWLP_ID) == (LONG_PTR)id)
-            return c;
-    return FAIL(ERROR_CONTROL_ID_NOT_FOUND, NULL);
+    return wire_to_user(reply.result);
 }
 
 int WINAPI GetDlgCtrlID(HWND hwnd)

@@ -69,7 +69,15 @@
     REQ(set_parent, F(uint32_t, handle) F(uint32_t, parent),                   \
         F(uint32_t, old) F(uint32_t, reserved))                                \
     REQ(get_desktop_window, WH_NONE, F(uint32_t, handle) F(uint32_t, reserved)) \
-    WH_WINDOW_QUERY_REQUESTS(REQ, F)
+    WH_WINDOW_QUERY_REQUESTS(REQ, F)                                           \
+    WH_DIALOG_REQUESTS(REQ, F)
+
+/* Dialog boxes (server/window_dialog.c). */
+#define WH_DIALOG_REQUESTS(REQ, F)                                             \
+    /* GetDlgItem: the first child of handle, in z-order, whose id's low  \
+     * 32 bits are id's. result 0: none (ERROR_CONTROL_ID_NOT_FOUND). */   \
+    REQ(get_dialog_item, F(uint64_t, id) F(uint32_t, handle) F(uint32_t, reserved), \
+        F(uint32_t, result) F(uint32_t, reserved))
 
 /* Finding windows (server/window_find.c), then their properties. */
 #define WH_WINDOW_QUERY_REQUESTS(REQ, F)                                       \

@@ -532,6 +532,27 @@ static void test_window_props(void)
     ok(DestroyWindow(w), "a window with all its properties goes");
 }
 
+/* get_dialog_item: no window, the desktop's children by any id, a
+ * window without children. */
+static void test_dialog_item(void)
+{
+    int fd = hello_ok();
+    struct wh_get_dialog_item_request gi = { .header = { 0, WH_REQ_get_dialog_item },
+                                             .handle = 0xdead0, .id = ~0ull };
+    ok(call_with(fd, &gi, sizeof(gi), NULL, 0) == ERROR_INVALID_WINDOW_HANDLE,
+       "get_dialog_item: no window");
+    gi.handle = 0;
+    ok(call_with(fd, &gi, sizeof(gi), NULL, 0) == ERROR_INVALID_WINDOW_HANDLE,
+       "get_dialog_item: handle 0");
+    HWND w = CreateWindowExA(0, "Static", "", WS_POPUP, 0, 0, 1, 1, NULL, NULL, NULL, NULL);
+    gi.handle = (uint32_t)(ULONG_PTR)w;
+    gi.id = 0;
+    ok(call_with(fd, &gi, sizeof(gi), "extra", 5) == ERROR_CONTROL_ID_NOT_FOUND,
+       "get_dialog_item: no children, data that is not asked for");
+    DestroyWindow(w);
+    close(fd);
+}
+
 static void test_random(void)
 {
     unsigned seed = (unsigned)getpid();
@@ -595,6 +616,7 @@ int main(void)
     test_set_parent();
     test_find_windows();
     test_window_props();
+    test_dialog_item();
     test_random();
     test_other_uid();
     calm_worker_finish(t, "after-the-storm");
