@@ -23,18 +23,23 @@
 #define DLG_FLAGS (DWLP_USER + (int)sizeof(LONG_PTR))
 #define DLG_UNITS (DLG_FLAGS + 4)
 #define DLG_RESULT (DLG_UNITS + 4)
-_Static_assert(DLG_RESULT + (int)sizeof(LONG_PTR) <= DLGWINDOWEXTRA,
-               "a dialog's state fits its extra bytes");
+#define DLG_FONT (DLG_RESULT + (int)sizeof(LONG_PTR)) /* GDI handles fit 32 bits */
+_Static_assert(DLG_FONT + 4 <= DLGWINDOWEXTRA, "a dialog's state fits its extra bytes");
 
-BOOL dialog_mark(HWND hwnd, LONG units)
+BOOL dialog_mark(HWND hwnd, LONG units, HFONT font)
 {
     SetLastError(ERROR_SUCCESS);
     SetWindowLongA(hwnd, DLG_UNITS, units);
-    if (GetLastError() != ERROR_SUCCESS)
-        return FALSE; /* a class without DLGWINDOWEXTRA bytes */
+    if (GetLastError() != ERROR_SUCCESS) { /* a class without DLGWINDOWEXTRA bytes */
+        if (font)
+            DeleteObject(font);
+        return FALSE;
+    }
+    SetWindowLongA(hwnd, DLG_FONT, (LONG)(ULONG_PTR)font);
     SetWindowLongA(hwnd, DLG_FLAGS, (LONG)DIALOG_MARK);
     return TRUE;
 }
+
 
 /* The flags of a window made as a dialog; FALSE (the last error left as
  * it was) for another window, FALSE with ERROR_INVALID_WINDOW_HANDLE for
@@ -52,6 +57,15 @@ static BOOL dialog_flags(HWND hwnd, DWORD *flags)
         return FALSE;
     *flags = v & 0xffffu;
     return TRUE;
+}
+
+/* The dialog's own font (a template's DS_SETFONT), or NULL. */
+static HFONT dialog_font(HWND hwnd)
+{
+    DWORD flags;
+    if (!dialog_flags(hwnd, &flags))
+        return NULL;
+    return (HFONT)(ULONG_PTR)(DWORD)GetWindowLongA(hwnd, DLG_FONT);
 }
 
 LONG WINAPI GetDialogBaseUnits(void)
@@ -132,8 +146,20 @@ LRESULT WINAPI DefDlgProcA(HWND hwnd, UINT msg, WPARAM wparam, LPARAM lparam)
             return GetWindowLongPtrA(hwnd, DWLP_MSGRESULT);
         }
     }
-    if (msg == WM_INITDIALOG)
+    switch (msg) {
+    case WM_INITDIALOG:
         return 0;
+    case WM_GETFONT:
+        return (LRESULT)dialog_font(hwnd);
+    case WM_NCDESTROY: { /* the template's font goes with its dialog */
+        HFONT font = dialog_font(hwnd);
+        if (font) {
+            SetWindowLongA(hwnd, DLG_FONT, 0);
+            DeleteObject(font);
+        }
+        break;
+    }
+    }
     return DefWindowProcA(hwnd, msg, wparam, lparam);
 }
 

@@ -21,9 +21,10 @@
 #define DIALOG_FONT_UNIT_X 6
 #define DIALOG_FONT_UNIT_Y 13
 
-/* Mark hwnd as a dialog with these base units (MAKELONG(x, y)); FALSE
- * if its class has no DLGWINDOWEXTRA bytes. */
-BOOL dialog_mark(HWND hwnd, LONG units);
+/* Mark hwnd as a dialog with these base units (MAKELONG(x, y)) and its
+ * font (NULL: none; the dialog deletes it when it goes); FALSE if its
+ * class has no DLGWINDOWEXTRA bytes (the font is deleted then). */
+BOOL dialog_mark(HWND hwnd, LONG units, HFONT font);
 
 /* A rectangle in dialog units to pixels, as MapDialogRect. */
 void dialog_units_to_pixels(LONG units, RECT *r);

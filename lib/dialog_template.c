@@ -195,6 +195,9 @@ struct dlg_header {
     WORD count;
     short x, y, cx, cy;
     struct sz_or_ord menu, cls, title;
+    WORD points, weight; /* with DS_SETFONT */
+    BYTE italic, charset;
+    struct sz_or_ord face;
 };
 
 static void get_header(struct reader *r, struct dlg_header *h)
@@ -211,15 +214,19 @@ static void get_header(struct reader *r, struct dlg_header *h)
     get_sz_or_ord(r, &h->title);
     if (h->title.is_ordinal)
         r->error = ERROR_INVALID_PARAMETER; /* the title is a string */
+    h->points = h->weight = 0;
+    h->italic = h->charset = 0;
+    h->face.present = 0;
     if (h->style & DS_SETFONT) {
-        struct sz_or_ord face;
-        WORD points = get_word(r);
-        if (points != 0x7fff) { /* 0x7fff: the message box font, no more fields */
+        h->points = get_word(r);
+        if (h->points != 0x7fff) { /* 0x7fff: the message box font, no more fields */
             if (h->ex) {
-                (void)get_word(r); /* weight */
-                (void)get_word(r); /* italic, character set */
+                h->weight = get_word(r);
+                WORD w = get_word(r);
+                h->italic = (BYTE)(w & 0xff);
+                h->charset = (BYTE)(w >> 8);
             }
-            get_sz_or_ord(r, &face);
+            get_sz_or_ord(r, &h->face);
         }
     }
 }
@@ -338,11 +345,29 @@ static HMENU load_menu(HINSTANCE inst, LPCSTR name)
     return menu;
 }
 
+/* The template's font (DS_SETFONT), at 96 DPI; 0x7fff names the message
+ * box font, which is "MS Shell Dlg" 8 points here. The dialog owns it. */
+static HFONT create_font(const struct dlg_header *h)
+{
+    int points = h->points == 0x7fff ? 8 : (short)h->points;
+    const char *face = h->points == 0x7fff || !h->face.present ? "MS Shell Dlg" : h->face.text;
+    return CreateFontA(-(points * 96 + (points < 0 ? -36 : 36)) / 72, 0, 0, 0, h->weight,
+                       h->italic, FALSE, FALSE, DEFAULT_CHARSET, 0, 0, PROOF_QUALITY,
+                       FF_DONTCARE, face);
+}
+
+static void send_font(HWND hwnd, HFONT font)
+{
+    BOOL sent;
+    if (font)
+        send_message(hwnd, WM_SETFONT, (WPARAM)font, 0, &sent);
+}
+
 /* The items, in the template's order: read (dlg NULL, to validate the
  * template) or made as controls of dlg. A control that cannot be made
  * fails the dialog unless it has DS_NOFAILCREATE. */
 static BOOL walk_items(struct reader *r, const struct dlg_header *h, HWND dlg, HINSTANCE inst,
-                       LONG units)
+                       LONG units, HFONT font)
 {
     struct dlg_item *it = malloc(sizeof(*it));
     if (!it)
@@ -350,7 +375,12 @@ static BOOL walk_items(struct reader *r, const struct dlg_header *h, HWND dlg, H
     BOOL ok = TRUE;
     for (WORD i = 0; i < h->count && ok && !r->error; i++) {
         get_item(r, h->ex, it);
-        if (dlg && !create_control(dlg, inst, units, r, it) && !(h->style & DS_NOFAILCREATE))
+        if (!dlg)
+            continue;
+        HWND control = create_control(dlg, inst, units, r, it);
+        if (control)
+            send_font(control, font);
+        else if (!(h->style & DS_NOFAILCREATE))
             ok = FALSE;
     }
     free(it);
@@ -370,7 +400,7 @@ static HWND create_dialog(struct reader *r, HINSTANCE inst, HWND owner, DLGPROC 
     HWND dlg = NULL;
     /* Read it whole once: a template that is none makes no window. */
     get_header(r, h);
-    if (!walk_items(r, h, NULL, inst, 0))
+    if (!walk_items(r, h, NULL, inst, 0, NULL))
         goto out;
     r->pos = 0;
     get_header(r, h);
@@ -385,9 +415,11 @@ static HWND create_dialog(struct reader *r, HINSTANCE inst, HWND owner, DLGPROC 
             DestroyMenu(menu);
         goto out;
     }
-    dialog_mark(dlg, units);
+    HFONT font = (h->style & DS_SETFONT) ? create_font(h) : NULL;
+    dialog_mark(dlg, units, font);
     SetWindowLongPtrA(dlg, DWLP_DLGPROC, (LONG_PTR)proc);
-    if (!walk_items(r, h, dlg, inst, units)) {
+    send_font(dlg, font);
+    if (!walk_items(r, h, dlg, inst, units, font)) {
         DWORD error = GetLastError();
         DestroyWindow(dlg);
         SetLastError(error);

@@ -58,8 +58,8 @@ AREAS = [
      "`FindWindowExA(HWND_MESSAGE, ...)` finds nothing); no global atoms: a property's "
      "name and `MAKEINTATOM` of the atom `GlobalAddAtomA` would give it are two properties"),
     ("dialog boxes", ["dialog_template.c", "dialog.c"],
-     "partial: modeless only (no `DialogBoxParamA`); fixed base units, no fonts "
-     "(no `WM_SETFONT`), no keyboard navigation or focus; see **Dialog boxes and MDI**"),
+     "partial: modeless only (no `DialogBoxParamA`); fixed base units; no keyboard "
+     "navigation or focus; see **Dialog boxes and MDI**"),
     ("resources", ["resource.c"],
      "the program's own, embedded from a `.res` file (see **Resources**); one language"),
     ("MDI", ["mdi.c"],

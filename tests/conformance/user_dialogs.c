@@ -6,9 +6,9 @@
  * dialog procedure and its messages, the dialog's extra bytes, the
  * control helpers, EndDialog on a modeless dialog, destruction and use
  * after it, and CreateDialogParamA from a module that has no dialog
- * resources. Only the messages of a window's life and WM_INITDIALOG are
- * logged: Wine sends others (WM_SETFONT, WM_SIZE...) that winhandle, with
- * no pixels and no fonts, does not.
+ * resources. Only the messages of a window's life, WM_SETFONT and
+ * WM_INITDIALOG are logged: Wine sends others (WM_SIZE, WM_ACTIVATE...)
+ * that winhandle, with no pixels and no input, does not.
  */
 #include "conformance.h"
 #include "msg_log.h"
@@ -16,6 +16,7 @@
 
 
 static HWND the_dialog, init_focus;
+static HFONT dialog_font;
 static LPARAM init_param;
 static int destroy_in_init;
 
@@ -27,6 +28,7 @@ static const char *msg_name(UINT msg)
     case WM_DESTROY: return "DESTROY";
     case WM_NCDESTROY: return "NCDESTROY";
     case WM_INITDIALOG: return "INITDIALOG";
+    case WM_SETFONT: return "SETFONT";
     default: return NULL;
     }
 }
@@ -36,6 +38,8 @@ static INT_PTR CALLBACK dlg_proc(HWND hwnd, UINT msg, WPARAM wp, LPARAM lp)
     const char *name = msg_name(msg);
     if (name)
         log_msg("dlg:%s", name);
+    if (msg == WM_SETFONT)
+        dialog_font = (HFONT)wp;
     if (msg == WM_INITDIALOG) {
         the_dialog = hwnd;
         init_focus = (HWND)wp;
@@ -310,7 +314,13 @@ static void dialog_variants(void)
           GetWindowLongA(dlg, GWL_EXSTYLE) & WS_EX_TOOLWINDOW ? "yes" : "no");
     check_yes("ex.big_id", GetDlgItem(dlg, 0x12345) != NULL);
     check_yes("ex.focus", init_focus == GetDlgItem(dlg, 7));
+    LOGFONTA lf;
+    memset(&lf, 0, sizeof(lf));
+    check_yes("ex.font", GetObjectA(dialog_font, sizeof(lf), &lf) == sizeof(lf));
+    check("ex.font.fields", "height %ld, weight %ld, face %s", (long)lf.lfHeight,
+          (long)lf.lfWeight, lf.lfFaceName);
     DestroyWindow(dlg);
+    check_yes("ex.font_deleted_with_dialog", GetObjectA(dialog_font, sizeof(lf), &lf) == 0);
     msg_log[0] = 0;
 
     /* The application's own dialog class. */
