@@ -5,7 +5,8 @@
  * than PIPE_BUF, a reply larger than the reply pipe holds, requests on both
  * channels at once, a reply pipe closed under the server. Each must be
  * answered, or cost its own connection only, while a well-behaved thread
- * of the library keeps using the server over its own pipes.
+ * of the library keeps using the server over its own pipes. First, that
+ * the library does use pipes, and closes them with its thread.
  */
 #include <errno.h>
 #include <fcntl.h>
@@ -14,7 +15,9 @@
 #include <signal.h>
 #include <stdint.h>
 #include <string.h>
+#include <dirent.h>
 #include <sys/socket.h>
+#include <sys/stat.h>
 #include <sys/uio.h>
 
 #include <windows.h>
@@ -385,9 +388,61 @@ static void test_reply_pipe_closed(void)
     raw_close(&r);
 }
 
+/* How many of this process's descriptors are pipe ends. */
+static int count_pipe_ends(void)
+{
+    DIR *d = opendir("/proc/self/fd");
+    int n = 0;
+    struct dirent *e;
+    while (d && (e = readdir(d))) {
+        struct stat st;
+        n += fstatat(dirfd(d), e->d_name, &st, 0) == 0 && S_ISFIFO(st.st_mode);
+    }
+    if (d)
+        closedir(d);
+    return n;
+}
+
+/* Poll (5 s at most) until count_pipe_ends() is want; returns the last. */
+static int wait_pipe_ends(int want)
+{
+    int n = count_pipe_ends();
+    for (int i = 0; i < 500 && n != want; i++) {
+        usleep(10000);
+        n = count_pipe_ends();
+    }
+    return n;
+}
+
+static DWORD WINAPI blocked_thread(LPVOID go)
+{
+    return WaitForSingleObject(go, INFINITE);
+}
+
+/* The library's own use: a thread's first call opens its connection with
+ * the pipes (three ends kept: the request pipe's two, the reply pipe's
+ * read end), and its end closes them. Without them every request would
+ * silently take the socket at half the speed. */
+static void test_library_uses_pipes(void)
+{
+    HANDLE go = CreateEventA(NULL, TRUE, FALSE, NULL); /* connects this thread */
+    int before = count_pipe_ends();
+    HANDLE t = CreateThread(NULL, 0, blocked_thread, go, 0, NULL);
+    int during = wait_pipe_ends(before + 3);
+    ok(t && during == before + 3, "a library thread holds three pipe ends (%d, then %d)",
+       before, during);
+    SetEvent(go);
+    ok(WaitForSingleObject(t, 5000) == WAIT_OBJECT_0, "it ends");
+    int after = wait_pipe_ends(before);
+    ok(after == before, "and its pipe ends are closed with it (%d left)", after);
+    CloseHandle(t);
+    CloseHandle(go);
+}
+
 int main(void)
 {
     signal(SIGPIPE, SIG_IGN); /* writes to a closed request pipe fail instead */
+    test_library_uses_pipes();
     HANDLE t = calm_worker_start();
     test_offers();
     test_garbage();
