@@ -118,11 +118,12 @@ static HICON create_from_dib(const struct dib *d, int is_icon, int x_hot, int y_
                 pixel(d, d->xor_bits + (size_t)(d->height - 1 - y) * in, x,
                       xor_bits + (size_t)y * xor_row + 4 * (size_t)x);
     }
-    HICON icon = is_icon ? CreateIcon(NULL, d->width, d->height, 1, (BYTE)bpp, bits, xor_bits)
-                         : CreateCursor(NULL, x_hot, y_hot, d->width, d->height, bits,
-                                        xor_bits);
-    if (icon && !is_icon && bpp != 1) { /* CreateCursor is monochrome: make it again */
-        DestroyCursor(icon);
+    HICON icon;
+    if (is_icon) {
+        icon = CreateIcon(NULL, d->width, d->height, 1, (BYTE)bpp, bits, xor_bits);
+    } else if (bpp == 1) {
+        icon = CreateCursor(NULL, x_hot, y_hot, d->width, d->height, bits, xor_bits);
+    } else { /* CreateCursor is monochrome: a colour one is made of bitmaps */
         ICONINFO ii = { .fIcon = FALSE, .xHotspot = (DWORD)x_hot, .yHotspot = (DWORD)y_hot };
         ii.hbmMask = CreateBitmap(d->width, d->height, 1, 1, bits);
         ii.hbmColor = CreateBitmap(d->width, d->height, 1, 32, xor_bits);

@@ -146,6 +146,9 @@ static void cursors_and_icons(void)
     check_handle("cursor.load", c);
     check_image("cursor", c);
     check_yes("cursor.shared", LoadCursorA(self, MAKEINTRESOURCEA(1)) == c);
+    HCURSOR colored = LoadCursorA(self, MAKEINTRESOURCEA(3));
+    check_handle("cursor32.load", colored);
+    check_image("cursor32", colored);
     HICON i = LoadIconA(self, MAKEINTRESOURCEA(2));
     check_handle("icon.load", i);
     check_image("icon", i);
