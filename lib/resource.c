@@ -236,3 +236,32 @@ int WINAPI LoadStringA(HINSTANCE inst, UINT id, LPSTR buf, int max)
     buf[n] = 0;
     return (int)n;
 }
+
+/* RT_ACCELERATOR: 8-byte entries (WORD flags, key, command, padding), the
+ * last with 0x80 in its flags. */
+HACCEL WINAPI LoadAcceleratorsA(HINSTANCE inst, LPCSTR name)
+{
+    const void *data;
+    DWORD size;
+    if (!resource_find(inst, RT_ACCELERATOR, name, &data, &size))
+        return NULL;
+    const unsigned char *p = data;
+    DWORD count = 0;
+    while (count < size / 8 && !(p[8 * count] & 0x80))
+        count++;
+    if (count < size / 8)
+        count++; /* the one marked last */
+    if (!count)
+        return FAIL(ERROR_RESOURCE_DATA_NOT_FOUND, NULL);
+    ACCEL *table = malloc(count * sizeof(*table));
+    if (!table)
+        return FAIL(ERROR_NOT_ENOUGH_MEMORY, NULL);
+    for (DWORD i = 0; i < count; i++) {
+        table[i].fVirt = (BYTE)(p[8 * i] & 0x7f);
+        table[i].key = get16(p + 8 * i + 2);
+        table[i].cmd = get16(p + 8 * i + 4);
+    }
+    HACCEL accel = CreateAcceleratorTableA(table, (int)count);
+    free(table);
+    return accel;
+}

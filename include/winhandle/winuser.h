@@ -226,6 +226,8 @@ typedef struct tagACCEL {
 HACCEL WINAPI CreateAcceleratorTableA(LPACCEL paccel, int cAccel);
 BOOL WINAPI DestroyAcceleratorTable(HACCEL hAccel);
 int WINAPI CopyAcceleratorTableA(HACCEL hAccelSrc, LPACCEL lpAccelDst, int cAccelEntries);
+HACCEL WINAPI LoadAcceleratorsA(HINSTANCE hInstance, LPCSTR lpTableName);
+#define LoadAccelerators LoadAcceleratorsA
 #define CreateAcceleratorTable CreateAcceleratorTableA
 #define CopyAcceleratorTable CopyAcceleratorTableA
 

@@ -168,6 +168,20 @@ static void cursors_and_icons(void)
     check_handle("icon.of_cursor_id", LoadIconA(self, MAKEINTRESOURCEA(1)));
 }
 
+static void accelerators(void)
+{
+    HACCEL a = LoadAcceleratorsA(GetModuleHandleA(NULL), "keys");
+    check_handle("accel.load", a);
+    ACCEL t[8];
+    CHECK_INT("accel.count", CopyAcceleratorTableA(a, t, 8));
+    for (int i = 0; i < 3; i++)
+        check(check_name("accel.entry", i == 0 ? "0" : i == 1 ? "1" : "2"),
+              "flags 0x%02x, key 0x%04x, cmd %u", t[i].fVirt, t[i].key, t[i].cmd);
+    check_bool("accel.destroy", DestroyAcceleratorTable(a));
+    SetLastError(UNTOUCHED_ERROR);
+    check_handle("accel.missing", LoadAcceleratorsA(NULL, "NOKEYS"));
+}
+
 int main(void)
 {
     WNDCLASSA wc = { 0 };
@@ -178,5 +192,6 @@ int main(void)
     dialogs();
     menus_and_strings();
     cursors_and_icons();
+    accelerators();
     return 0;
 }
