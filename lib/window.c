@@ -189,8 +189,7 @@ HWND WINAPI CreateWindowExA(DWORD ex_style, LPCSTR class_name, LPCSTR name, DWOR
     if (proc(hwnd, WM_CREATE, 0, (LPARAM)&cs) == -1)
         return creation_failed(hwnd, proc, TRUE);
     if (style & WS_VISIBLE)
-        SetWindowPos(hwnd, NULL, 0, 0, 0, 0,
-                     SWP_SHOWWINDOW | SWP_NOMOVE | SWP_NOSIZE | SWP_NOZORDER);
+        window_show_created(hwnd, style);
     return hwnd;
 }
 

@@ -42,4 +42,8 @@ HWND mdi_child_from_create(DWORD ex_style, LPCSTR cls, LPCSTR title, DWORD style
  * whether it ran. */
 LRESULT send_message(HWND hwnd, UINT msg, WPARAM wparam, LPARAM lparam, BOOL *sent);
 
+/* Show a window made with WS_VISIBLE, with WM_SHOWWINDOW as Windows
+ * sends it then (window_show.c). */
+void window_show_created(HWND hwnd, DWORD style);
+
 #endif

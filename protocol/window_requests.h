@@ -91,6 +91,15 @@
         F(uint32_t, parent) F(uint32_t, after) F(uint32_t, tid)                \
         F(uint32_t, flags) F(uint32_t, class_len) F(uint32_t, title_len),      \
         F(uint32_t, count) F(uint32_t, reserved))                              \
+    /* ShowWindow, EnableWindow and their questions: the style's bits in  \
+     * set are set and those in clear cleared, at once (only              \
+     * WH_WINDOW_STATE_BITS; neither: just read). old_style: the style    \
+     * before; visible: whether the window and all its ancestors have     \
+     * WS_VISIBLE after (IsWindowVisible). server/window_state.c. */      \
+    REQ(window_state,                                                          \
+        F(uint32_t, handle) F(uint32_t, set) F(uint32_t, clear)                \
+        F(uint32_t, reserved),                                                 \
+        F(uint32_t, old_style) F(uint32_t, visible))                           \
     WH_WINDOW_PROP_REQUESTS(REQ, F)
 
 /* Window properties (server/window_prop.c). A property is named by an \
@@ -126,6 +135,9 @@ _Static_assert(sizeof(struct wh_prop_record) == 16, "no padding");
  * without limit. */
 #define WH_MAX_PROP_NAME 255u
 #define WH_MAX_WINDOW_PROPS 1024u
+
+/* window_state: WS_VISIBLE, WS_MINIMIZE, WS_MAXIMIZE, WS_DISABLED. */
+#define WH_WINDOW_STATE_BITS 0x39000000u
 
 /* find_windows.flags */
 #define WH_FIND_CLASS 1u

@@ -50,13 +50,16 @@ AREAS = [
      "the Windows directory is a Linux directory; see **The Windows directory**"),
     ("shell", ["shell.c"],
      "executables only: no file associations (`SE_ERR_NOASSOC`); verb `NULL` or `open`"),
-    ("window classes, windows", ["window_class.c", "window.c", "window_find.c", "window_prop.c"],
+    ("window classes, windows",
+     ["window_class.c", "window.c", "window_find.c", "window_prop.c", "window_show.c"],
      "partial: no pixels and no message queue: a procedure gets the messages of its "
      "window's life and those its own thread sends; classes are per process; the system "
      "classes `Button`, `Edit`, `Static`, `ListBox`, `ScrollBar`, `ComboBox` keep a text "
      "and draw nothing; no message-only windows (`HWND_MESSAGE` makes a top-level window, "
      "`FindWindowExA(HWND_MESSAGE, ...)` finds nothing); no global atoms: a property's "
-     "name and `MAKEINTATOM` of the atom `GlobalAddAtomA` would give it are two properties"),
+     "name and `MAKEINTATOM` of the atom `GlobalAddAtomA` would give it are two properties; "
+     "`ShowWindow` minimizes and maximizes in the style only (the rectangle stays), "
+     "`SW_SHOWDEFAULT` is `SW_SHOWNORMAL`"),
     ("dialog boxes", ["dialog_template.c", "dialog.c"],
      "partial: modeless only (no `DialogBoxParamA`); fixed base units; no keyboard "
      "navigation or focus; see **Dialog boxes and MDI**"),

@@ -779,6 +779,21 @@ int WINAPI EnumPropsExA(HWND hWnd, PROPENUMPROCEXA lpEnumFunc, LPARAM lParam);
 #define EnumProps EnumPropsA
 #define EnumPropsEx EnumPropsExA
 
+/* ---- showing and enabling windows ---- */
+
+#define WM_ENABLE 0x000A
+#define WM_SHOWWINDOW 0x0018
+/* WM_SHOWWINDOW's lParam when an owner or a maximized window moves. */
+#define SW_PARENTCLOSING 1
+#define SW_OTHERZOOM 2
+#define SW_PARENTOPENING 3
+#define SW_OTHERUNZOOM 4
+
+BOOL WINAPI ShowWindow(HWND hWnd, int nCmdShow);
+BOOL WINAPI IsWindowVisible(HWND hWnd);
+BOOL WINAPI EnableWindow(HWND hWnd, BOOL bEnable);
+BOOL WINAPI IsWindowEnabled(HWND hWnd);
+
 /* ---- carets ---- */
 
 BOOL WINAPI CreateCaret(HWND hWnd, HBITMAP hBitmap, int nWidth, int nHeight);

@@ -553,6 +553,25 @@ static void test_dialog_item(void)
     close(fd);
 }
 
+/* window_state: bits that are no state bits, a handle that is no window. */
+static void test_window_state(void)
+{
+    int fd = hello_ok();
+    struct wh_window_state_request ws = { .header = { 0, WH_REQ_window_state },
+                                          .handle = 0xdead0 };
+    ok(call_with(fd, &ws, sizeof(ws), NULL, 0) == ERROR_INVALID_WINDOW_HANDLE,
+       "window_state: a handle that is no window");
+    ws.handle = (uint32_t)(uintptr_t)GetDesktopWindow();
+    ws.set = WS_CHILD;
+    ok(call_with(fd, &ws, sizeof(ws), NULL, 0) == ERROR_INVALID_PARAMETER,
+       "window_state: WS_CHILD is no state bit");
+    ws.set = 0;
+    ws.clear = 0xffffffffu;
+    ok(call_with(fd, &ws, sizeof(ws), NULL, 0) == ERROR_INVALID_PARAMETER,
+       "window_state: clearing every bit");
+    close(fd);
+}
+
 static void test_random(void)
 {
     unsigned seed = (unsigned)getpid();
@@ -617,6 +636,7 @@ int main(void)
     test_find_windows();
     test_window_props();
     test_dialog_item();
+    test_window_state();
     test_random();
     test_other_uid();
     calm_worker_finish(t, "after-the-storm");

@@ -337,6 +337,42 @@ static void dialog_errors(void)
        (unsigned)GetLastError());
 }
 
+static int showwindow_messages;
+
+static LRESULT CALLBACK count_showwindow(HWND hwnd, UINT msg, WPARAM wparam, LPARAM lparam)
+{
+    if (msg == WM_SHOWWINDOW)
+        showwindow_messages++;
+    return DefWindowProcA(hwnd, msg, wparam, lparam);
+}
+
+/* WM_SHOWWINDOW "is not sent ... when a top-level, overlapped window is
+ * created with the WS_MAXIMIZE or WS_MINIMIZE style [nor] when the
+ * SW_SHOWNORMAL flag is specified in the call to the ShowWindow
+ * function" (Wine sends it both times). */
+static void showwindow_documented(void)
+{
+    WNDCLASSA wc = { .lpfnWndProc = count_showwindow, .lpszClassName = "documented_show" };
+    RegisterClassA(&wc);
+    showwindow_messages = 0;
+    HWND w = CreateWindowExA(0, "documented_show", "w", WS_POPUP, 0, 0, 1, 1, NULL, NULL, NULL,
+                             NULL);
+    ok(w && !ShowWindow(w, SW_SHOWNORMAL) && IsWindowVisible(w) && !showwindow_messages,
+       "ShowWindow(SW_SHOWNORMAL) shows a hidden window without WM_SHOWWINDOW (%d)",
+       showwindow_messages);
+    ok(ShowWindow(w, SW_HIDE) && showwindow_messages == 1, "SW_HIDE sends it (%d)",
+       showwindow_messages);
+    DestroyWindow(w);
+    showwindow_messages = 0;
+    w = CreateWindowExA(0, "documented_show", "w", WS_OVERLAPPEDWINDOW | WS_VISIBLE | WS_MAXIMIZE,
+                        0, 0, 1, 1, NULL, NULL, NULL, NULL);
+    ok(w && IsWindowVisible(w) && (GetWindowLongA(w, GWL_STYLE) & WS_MAXIMIZE) &&
+           !showwindow_messages,
+       "an overlapped window made visible and maximized gets no WM_SHOWWINDOW (%d)",
+       showwindow_messages);
+    DestroyWindow(w);
+}
+
 /* Destroying a destroyed window-position structure fails with its type's
  * own error, ERROR_INVALID_DWP_HANDLE (Wine sets none). */
 static void dwp_ended_twice(void)
@@ -373,6 +409,7 @@ int main(int argc, char **argv)
     shell_execute_documented();
     window_errors();
     enum_documented();
+    showwindow_documented();
     dialog_errors();
     return tap_done();
 }
