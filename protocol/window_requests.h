@@ -143,9 +143,10 @@ _Static_assert(sizeof(struct wh_prop_record) == 16, "no padding");
 #define WH_FIND_CLASS 1u
 #define WH_FIND_TITLE 2u
 #define WH_FIND_FIRST 4u
-/* The longest title find_windows takes, so the request stays within
- * WH_MAX_REQUEST_SIZE: a longer one is never found. */
-#define WH_MAX_FIND_TITLE (WH_MAX_REQUEST_SIZE - 512u)
+/* The longest title find_windows takes: any window's (a longer one is
+ * never found); with a class name the request stays within
+ * WH_MAX_REQUEST_SIZE. */
+#define WH_MAX_FIND_TITLE WH_MAX_WINDOW_TEXT
 
 /* list_windows.kind */
 enum wh_list_kind {
@@ -159,9 +160,12 @@ enum wh_list_kind {
 #define WH_ANCESTOR_CMD 0x100u
 
 /* The most extra bytes a window class may ask (Windows' limit is the
- * same order: 40,000) and the longest text a window keeps. */
+ * same order: 40,000) and the longest text a window keeps: SetWindowTextA
+ * cuts a longer one there, so set_window_text (and find_windows with a
+ * class name) stays within WH_MAX_REQUEST_SIZE, whose excess the server
+ * answers by closing the connection. */
 #define WH_MAX_WINDOW_EXTRA 40000u
-#define WH_MAX_WINDOW_TEXT 65535u
+#define WH_MAX_WINDOW_TEXT (WH_MAX_REQUEST_SIZE - 1024u)
 /* How deep children may nest (Windows refuses the 50th level). */
 #define WH_MAX_WINDOW_DEPTH 50u
 

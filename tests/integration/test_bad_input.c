@@ -553,6 +553,29 @@ static void test_dialog_item(void)
     close(fd);
 }
 
+/* A window text longer than a request may be is cut to the longest one
+ * a window keeps: the call's connection and the thread's windows live on,
+ * and FindWindowA finds the window by that text. */
+static void test_long_window_text(void)
+{
+    WNDCLASSA wc = { .lpfnWndProc = plain_proc, .lpszClassName = "bad-input-text" };
+    RegisterClassA(&wc);
+    HWND w = CreateWindowExA(0, "bad-input-text", "t", WS_POPUP, 0, 0, 1, 1, NULL, NULL, NULL,
+                             NULL);
+    char *text = malloc(WH_MAX_REQUEST_SIZE + 2);
+    memset(text, 't', WH_MAX_REQUEST_SIZE + 1);
+    text[WH_MAX_REQUEST_SIZE + 1] = 0;
+    BOOL set = w && SetWindowTextA(w, text);
+    int len = GetWindowTextLengthA(w);
+    ok(set && IsWindow(w) && len == (int)WH_MAX_WINDOW_TEXT,
+       "SetWindowTextA of %u bytes keeps %u, and the window lives (%d)",
+       WH_MAX_REQUEST_SIZE + 1, WH_MAX_WINDOW_TEXT, len);
+    text[WH_MAX_WINDOW_TEXT] = 0;
+    ok(FindWindowA("bad-input-text", text) == w, "FindWindowA finds it by that text");
+    free(text);
+    DestroyWindow(w);
+}
+
 /* window_state: bits that are no state bits, a handle that is no window. */
 static void test_window_state(void)
 {
@@ -637,6 +660,7 @@ int main(void)
     test_window_props();
     test_dialog_item();
     test_window_state();
+    test_long_window_text();
     test_random();
     test_other_uid();
     calm_worker_finish(t, "after-the-storm");
