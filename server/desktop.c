@@ -25,6 +25,7 @@
 
 #include "desktop.h"
 #include "errors.h"
+#include "grow.h"
 #include "handle.h"
 #include "loop.h"
 #include "process.h"
@@ -281,14 +282,10 @@ static uint32_t *kept_desktop_slot(struct kept *k, struct desktop *desk, int add
             return &k->desks[i].handle;
     if (!add)
         return NULL;
-    if (k->count == k->cap) {
-        uint32_t cap = k->cap ? k->cap * 2 : 4;
-        struct kept_desktop *n = realloc(k->desks, cap * sizeof(*n));
-        if (!n)
-            return NULL;
-        k->desks = n;
-        k->cap = cap;
-    }
+    struct kept_desktop *desks = grow_array(k->desks, k->count, &k->cap, sizeof(*desks), 4);
+    if (!desks)
+        return NULL;
+    k->desks = desks;
     k->desks[k->count] = (struct kept_desktop){ desktop_grab(desk), 0 };
     return &k->desks[k->count++].handle;
 }

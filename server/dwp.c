@@ -15,6 +15,7 @@
 #include <stdlib.h>
 
 #include "errors.h"
+#include "grow.h"
 #include "request.h"
 #include "thread.h"
 #include "user.h"
@@ -78,14 +79,10 @@ static struct dwp_move *move_slot(struct dwp *d, uint32_t window)
     for (uint32_t i = 0; i < d->count; i++)
         if (d->moves[i].window == window)
             return &d->moves[i];
-    if (d->count == d->cap) {
-        uint32_t cap = d->cap ? d->cap * 2 : 8;
-        struct dwp_move *grown = realloc(d->moves, cap * sizeof(*grown));
-        if (!grown)
-            return NULL;
-        d->moves = grown;
-        d->cap = cap;
-    }
+    struct dwp_move *moves = grow_array(d->moves, d->count, &d->cap, sizeof(*moves), 8);
+    if (!moves)
+        return NULL;
+    d->moves = moves;
     return &d->moves[d->count++];
 }
 

@@ -10,20 +10,21 @@
 #include <stdint.h>
 #include <stdlib.h>
 
-/* Room for one more entry of size bytes in *items (count used of *cap):
- * 0, or -1 when out of memory (the array is left as it was). */
-static inline int grow_array(void **items, uint32_t count, uint32_t *cap, size_t size,
-                             uint32_t first_cap)
+/* The array items (count used of *cap entries of size bytes) with room
+ * for one more: items itself, or a larger copy (*cap updated); NULL when
+ * out of memory, items left as it was. The caller stores the result back
+ * (taking and returning the pointer, rather than writing through a
+ * void **, keeps this within C's aliasing rules). */
+static inline void *grow_array(void *items, uint32_t count, uint32_t *cap, size_t size,
+                               uint32_t first_cap)
 {
     if (count < *cap)
-        return 0;
+        return items;
     uint32_t n = *cap ? *cap * 2 : first_cap;
-    void *grown = realloc(*items, (size_t)n * size);
-    if (!grown)
-        return -1;
-    *items = grown;
-    *cap = n;
-    return 0;
+    void *grown = realloc(items, (size_t)n * size);
+    if (grown)
+        *cap = n;
+    return grown;
 }
 
 #endif

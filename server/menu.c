@@ -15,6 +15,7 @@
 #include <string.h>
 
 #include "errors.h"
+#include "grow.h"
 #include "request.h"
 #include "thread.h"
 #include "user.h"
@@ -174,12 +175,10 @@ static uint32_t grow(struct menu *m)
         return 0;
     if (m->count >= WH_MAX_MENU_ITEMS)
         return ERR_NOT_ENOUGH_MEMORY;
-    uint32_t cap = m->cap ? m->cap * 2 : 8;
-    struct menu_item *items = realloc(m->items, cap * sizeof(*items));
+    struct menu_item *items = grow_array(m->items, m->count, &m->cap, sizeof(*items), 8);
     if (!items)
         return ERR_NOT_ENOUGH_MEMORY;
     m->items = items;
-    m->cap = cap;
     return 0;
 }
 

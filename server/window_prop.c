@@ -59,11 +59,11 @@ static uint32_t add_prop(struct window *w, uint32_t atom, const char *name, uint
 {
     if (w->prop_count == WH_MAX_WINDOW_PROPS)
         return ERR_NOT_ENOUGH_MEMORY;
-    void *props = w->props;
-    int grown = grow_array(&props, w->prop_count, &w->prop_cap, sizeof(*w->props), 4);
-    w->props = props;
-    if (grown < 0)
+    struct window_prop *props = grow_array(w->props, w->prop_count, &w->prop_cap,
+                                           sizeof(*w->props), 4);
+    if (!props)
         return ERR_NOT_ENOUGH_MEMORY;
+    w->props = props;
     struct window_prop p = { .value = value, .atom = atom, .name_len = len };
     if (len) {
         if (!(p.name = malloc(len + 1)))
