@@ -60,18 +60,17 @@ static BOOL set_text(HWND hwnd, const char *text)
     return set_result(SERVER_CALL(set_window_text, &req, &reply, text, len));
 }
 
-/* Up to max - 1 bytes of the text and a NUL; returns the bytes copied. */
-static int get_text(HWND hwnd, char *buf, int max)
+/* Up to max - 1 bytes of the text and a NUL into buf (max > 0); returns
+ * the bytes copied, or -1 (last error set) when there is no such window;
+ * *reply says whose window it is. */
+static int fetch_text(HWND hwnd, char *buf, int max, struct wh_get_window_text_reply *reply)
 {
-    if (!buf || max <= 0)
-        return 0;
     struct wh_get_window_text_request req = { .handle = user_to_wire(hwnd),
                                               .max = (uint32_t)max - 1 };
-    struct wh_get_window_text_reply reply;
     void *var = NULL;
     uint32_t len = 0;
-    uint32_t error = server_call(WH_REQ_get_window_text, &req, sizeof(req), NULL, 0, &reply,
-                                 sizeof(reply), &var, &len);
+    uint32_t error = server_call(WH_REQ_get_window_text, &req, sizeof(req), NULL, 0, reply,
+                                 sizeof(*reply), &var, &len);
     if (error)
         len = 0;
     if (len > (uint32_t)max - 1)
@@ -80,8 +79,14 @@ static int get_text(HWND hwnd, char *buf, int max)
         memcpy(buf, var, len); /* var is NULL when the text is empty */
     buf[len] = 0;
     free(var);
-    set_result(error);
-    return (int)len;
+    return set_result(error) ? (int)len : -1;
+}
+
+static int get_text(HWND hwnd, char *buf, int max)
+{
+    struct wh_get_window_text_reply reply;
+    int len = buf && max > 0 ? fetch_text(hwnd, buf, max, &reply) : 0;
+    return len < 0 ? 0 : len;
 }
 
 static int is_resource_id(const void *p)
@@ -362,19 +367,25 @@ BOOL WINAPI IsChild(HWND parent, HWND hwnd)
 
 /* ---- text ---- */
 
+/* Another thread's window: its text, in one round trip. This thread's
+ * own: what its procedure answers to WM_GETTEXT. */
 int WINAPI GetWindowTextA(HWND hwnd, LPSTR buf, int max)
 {
     struct window_info info;
-    if (!get_info(hwnd, &info))
+    if (!buf || max <= 0) {
+        get_info(hwnd, &info); /* the last error still says if hwnd is bad */
         return 0;
-    if (!buf || max <= 0)
-        return 0;
-    if (own_thread(&info)) {
-        BOOL sent;
-        buf[0] = 0;
-        return (int)send_message(hwnd, WM_GETTEXT, (WPARAM)max, (LPARAM)buf, &sent);
     }
-    return get_text(hwnd, buf, max);
+    struct wh_get_window_text_reply reply;
+    int len = fetch_text(hwnd, buf, max, &reply);
+    if (len < 0)
+        return 0; /* no such window (or another desktop's) */
+    if (reply.owner_tid != GetCurrentThreadId() || reply.owner_pid != GetCurrentProcessId())
+        return len;
+    WNDPROC proc = (WNDPROC)(uintptr_t)reply.wndproc;
+    buf[0] = 0;
+    return (int)(proc ? proc(hwnd, WM_GETTEXT, (WPARAM)max, (LPARAM)buf)
+                      : DefWindowProcA(hwnd, WM_GETTEXT, (WPARAM)max, (LPARAM)buf));
 }
 
 int WINAPI GetWindowTextLengthA(HWND hwnd)

@@ -448,6 +448,9 @@ DECL_HANDLER(get_window_text)
     if (!w)
         return;
     reply->len = w->text_len;
+    reply->wndproc = w->wndproc;
+    reply->owner_pid = w->hdr.owner_pid;
+    reply->owner_tid = w->hdr.owner_tid;
     uint32_t n = w->text_len < req->max ? w->text_len : req->max;
     char *out = n ? reply_append(ctx, n) : NULL;
     if (out)
