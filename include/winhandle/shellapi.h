@@ -15,6 +15,7 @@
 #include "windef.h"
 #include "winnt.h"
 #include "minwinbase.h"
+#include "winuser.h" /* ShowWindow's SW_ commands, for nShow */
 
 #ifdef __cplusplus
 extern "C" {
@@ -23,24 +24,6 @@ extern "C" {
 #ifndef WINHANDLE_HKEY_DEFINED
 #define WINHANDLE_HKEY_DEFINED
 DECLARE_HANDLE(HKEY);
-#endif
-
-/* ShowWindow's commands, for nShow (winuser.h's values). */
-#ifndef SW_HIDE
-#define SW_HIDE 0
-#define SW_SHOWNORMAL 1
-#define SW_NORMAL 1
-#define SW_SHOWMINIMIZED 2
-#define SW_SHOWMAXIMIZED 3
-#define SW_MAXIMIZE 3
-#define SW_SHOWNOACTIVATE 4
-#define SW_SHOW 5
-#define SW_MINIMIZE 6
-#define SW_SHOWMINNOACTIVE 7
-#define SW_SHOWNA 8
-#define SW_RESTORE 9
-#define SW_SHOWDEFAULT 10
-#define SW_FORCEMINIMIZE 11
 #endif
 
 /* ShellExecuteA's results at or below 32 (above 32 is success). */

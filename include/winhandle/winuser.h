@@ -475,8 +475,7 @@ typedef BOOL(CALLBACK *WNDENUMPROC)(HWND, LPARAM);
 #define SWP_HIDEWINDOW 0x0080
 #define SWP_NOOWNERZORDER 0x0200
 
-/* ShowWindow's commands (shellapi.h has the same, guarded alike). */
-#ifndef SW_HIDE
+/* ShowWindow's commands (and ShellExecuteA's nShow). */
 #define SW_HIDE 0
 #define SW_SHOWNORMAL 1
 #define SW_NORMAL 1
@@ -491,7 +490,6 @@ typedef BOOL(CALLBACK *WNDENUMPROC)(HWND, LPARAM);
 #define SW_RESTORE 9
 #define SW_SHOWDEFAULT 10
 #define SW_FORCEMINIMIZE 11
-#endif
 
 #define WM_NULL 0x0000
 #define WM_CREATE 0x0001
