@@ -261,10 +261,78 @@ static void load_indirect(void)
     check_handle("template.bad_version", LoadMenuIndirectA(bad_version));
 }
 
+/* SetMenu/GetMenu: a window's menu bar. SetMenu does not destroy the menu
+ * it replaces; DestroyWindow destroys the one the window has then. */
+static void window_menus(void)
+{
+    WNDCLASSA wc = { 0 };
+    wc.lpfnWndProc = DefWindowProcA;
+    wc.lpszClassName = "WhMenuTest";
+    RegisterClassA(&wc);
+    HWND win = CreateWindowExA(0, "WhMenuTest", "w", WS_OVERLAPPEDWINDOW, 0, 0, 100, 100, NULL,
+                               NULL, NULL, NULL);
+    HWND child = CreateWindowExA(0, "WhMenuTest", "c", WS_CHILD, 0, 0, 10, 10, win, NULL, NULL,
+                                 NULL);
+    HMENU first = CreateMenu(), second = CreateMenu();
+    AppendMenuA(first, MF_STRING, 1, "one");
+    SetLastError(UNTOUCHED_ERROR);
+    check_yes("window.no_menu", GetMenu(win) == NULL);
+    SetLastError(UNTOUCHED_ERROR);
+    check_bool("window.set", SetMenu(win, first));
+    check_yes("window.get", GetMenu(win) == first);
+    check_bool("window.replace", SetMenu(win, second));
+    check_yes("window.get_replaced", GetMenu(win) == second);
+    check_bool("window.replaced_not_destroyed", IsMenu(first));
+    check_bool("window.set_null", SetMenu(win, NULL));
+    check_yes("window.get_null", GetMenu(win) == NULL);
+    check_bool("window.null_removed_not_destroyed", IsMenu(second));
+    HMENU popup = CreatePopupMenu();
+    check_bool("window.set_popup", SetMenu(win, popup));
+    SetMenu(win, NULL);
+
+    /* "A menu can be assigned to any window that is not a child window":
+     * the result alone, as Wine leaves the error alone (winhandle says
+     * ERROR_CHILD_WINDOW_MENU). */
+    check_result("window.child", SetMenu(child, first));
+    check_result("window.child_null", SetMenu(child, NULL));
+    HMENU dead = CreateMenu();
+    DestroyMenu(dead);
+    SetLastError(UNTOUCHED_ERROR);
+    check_bool("window.dead_menu", SetMenu(win, dead));
+    SetLastError(UNTOUCHED_ERROR);
+    check_bool("window.bad_menu", SetMenu(win, (HMENU)(ULONG_PTR)0x1234));
+    check_yes("window.kept_after_failures", GetMenu(win) == NULL);
+    /* (SetMenu of NULL or of a destroyed window: Wine 8 says TRUE;
+     * winhandle fails with ERROR_INVALID_WINDOW_HANDLE, test_documented.) */
+    SetLastError(UNTOUCHED_ERROR);
+    check_yes("window.get_null_window", GetMenu(NULL) == NULL);
+    check(check_name("window.get_null_window", "error"), "%u", (unsigned)GetLastError());
+
+    /* DestroyWindow takes the window's menu with it, not one it had. */
+    SetMenu(win, first);
+    SetMenu(win, second);
+    check_bool("window.destroy", DestroyWindow(win));
+    SetLastError(UNTOUCHED_ERROR);
+    check_bool("window.destroyed_took_menu", IsMenu(second));
+    check_bool("window.earlier_menu_kept", IsMenu(first));
+    SetLastError(UNTOUCHED_ERROR);
+    check_yes("window.dead_window_get", GetMenu(win) == NULL);
+    check(check_name("window.dead_window_get", "error"), "%u", (unsigned)GetLastError());
+    /* Only now: Wine 8 destroys the window a popup menu was once the
+     * menu of when the menu is destroyed, which Windows' DestroyMenu does
+     * not (test_documented checks it). */
+    check_bool("window.popup_destroy", DestroyMenu(popup));
+    DestroyMenu(first);
+    UnregisterClassA("WhMenuTest", NULL);
+}
+
 int main(void)
 {
     create_and_fill();
     use_after_destroy();
+    /* Before uniqueness(): Wine 8 mishandles a window made in a slot that
+     * 2000 menus have used (its DestroyWindow then says ERROR_ACCESS_DENIED). */
+    window_menus();
     uniqueness();
     load_indirect();
     return 0;

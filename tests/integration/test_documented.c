@@ -386,6 +386,30 @@ static void dwp_ended_twice(void)
        "ended again: ERROR_INVALID_DWP_HANDLE (%d, %u)", again, (unsigned)error);
 }
 
+/* SetMenu's hWnd is "a handle to the window": NULL or a destroyed window
+ * fails with ERROR_INVALID_WINDOW_HANDLE (Wine 8: TRUE). DestroyMenu
+ * "destroys the specified menu": a popup menu that was once a window's
+ * takes no window with it (Wine 8 destroys that window). */
+static void set_menu_documented(void)
+{
+    WNDCLASSA wc = { .lpfnWndProc = DefWindowProcA, .lpszClassName = "documented_menu" };
+    RegisterClassA(&wc);
+    HWND w = CreateWindowExA(0, "documented_menu", "m", WS_OVERLAPPEDWINDOW, 0, 0, 1, 1, NULL,
+                             NULL, NULL, NULL);
+    HMENU menu = CreateMenu(), popup = CreatePopupMenu();
+    SetLastError(0);
+    ok(!SetMenu(NULL, menu) && GetLastError() == ERROR_INVALID_WINDOW_HANDLE,
+       "SetMenu(NULL): ERROR_INVALID_WINDOW_HANDLE (%u)", (unsigned)GetLastError());
+    ok(SetMenu(w, popup) && SetMenu(w, NULL) && DestroyMenu(popup) && IsWindow(w),
+       "destroying a popup menu a window had leaves the window");
+    ok(DestroyWindow(w), "the window destroyed");
+    SetLastError(0);
+    ok(!SetMenu(w, menu) && GetLastError() == ERROR_INVALID_WINDOW_HANDLE,
+       "SetMenu of a destroyed window: ERROR_INVALID_WINDOW_HANDLE (%u)",
+       (unsigned)GetLastError());
+    ok(IsMenu(menu) && DestroyMenu(menu), "the menu is left alone");
+}
+
 int main(int argc, char **argv)
 {
     if (argc > 1 && !strcmp(argv[1], "exit"))
@@ -411,5 +435,6 @@ int main(int argc, char **argv)
     enum_documented();
     showwindow_documented();
     dialog_errors();
+    set_menu_documented();
     return tap_done();
 }
