@@ -63,9 +63,14 @@ ATOM WINAPI RegisterClassExA(const WNDCLASSEXA *wc)
 {
     if (!wc || wc->cbSize != sizeof(*wc) || !wc->lpszClassName || wc->cbClsExtra < 0 ||
         wc->cbWndExtra < 0 || (uint32_t)wc->cbWndExtra > WH_MAX_WINDOW_EXTRA ||
-        (!is_atom(wc->lpszClassName) && strnlen(wc->lpszClassName, 256) > 255) ||
-        is_atom(wc->lpszClassName)) {
+        is_atom(wc->lpszClassName) || !wc->lpszClassName[0]) {
         SetLastError(ERROR_INVALID_PARAMETER);
+        return 0;
+    }
+    /* A name is an atom's: 255 characters at most. Microsoft says only
+     * that a longer one fails; Wine's error is this one. */
+    if (strnlen(wc->lpszClassName, 256) > 255) {
+        SetLastError(ERROR_INSUFFICIENT_BUFFER);
         return 0;
     }
     struct window_class *c = calloc(1, sizeof(*c));
@@ -116,22 +121,45 @@ ATOM WINAPI RegisterClassA(const WNDCLASSA *wc)
     return RegisterClassExA(&ex);
 }
 
+/* Whether a window of this process still has the class; the server
+ * knows every window, those its threads' endings destroyed included. */
+static uint32_t class_windows_error(ATOM atom)
+{
+    struct wh_class_has_windows_request req = { .atom = atom };
+    struct wh_class_has_windows_reply reply;
+    uint32_t error = SERVER_CALL(class_has_windows, &req, &reply, NULL, 0);
+    return error ? error : reply.found ? ERROR_CLASS_HAS_WINDOWS : 0;
+}
+
+/* "Before calling this function, an application must destroy all windows
+ * created with the specified class": a class with windows stays. */
 BOOL WINAPI UnregisterClassA(LPCSTR name, HINSTANCE instance)
 {
     if (!name) {
         SetLastError(ERROR_CLASS_DOES_NOT_EXIST);
         return FALSE;
     }
+    instance = default_instance(instance);
     pthread_mutex_lock(&class_lock);
-    int i = find_index(name, default_instance(instance), 0);
-    struct window_class *c = NULL;
-    if (i >= 0) {
-        c = classes[i];
-        classes[i] = classes[--class_count];
-    }
+    int i = find_index(name, instance, 0);
+    ATOM atom = i >= 0 ? classes[i]->atom : 0;
     pthread_mutex_unlock(&class_lock);
-    if (!c) {
-        SetLastError(ERROR_CLASS_DOES_NOT_EXIST);
+    uint32_t error = atom ? class_windows_error(atom) : ERROR_CLASS_DOES_NOT_EXIST;
+    struct window_class *c = NULL;
+    if (!error) {
+        /* Looked up again: another thread may have unregistered it. */
+        pthread_mutex_lock(&class_lock);
+        i = find_index((LPCSTR)(uintptr_t)atom, instance, 0);
+        if (i >= 0) {
+            c = classes[i];
+            classes[i] = classes[--class_count];
+        }
+        pthread_mutex_unlock(&class_lock);
+        if (!c)
+            error = ERROR_CLASS_DOES_NOT_EXIST;
+    }
+    if (error) {
+        SetLastError(error);
         return FALSE;
     }
     if (!is_atom(c->menu_name))

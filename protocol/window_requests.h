@@ -94,6 +94,11 @@
         F(uint32_t, parent) F(uint32_t, after) F(uint32_t, tid)                \
         F(uint32_t, flags) F(uint32_t, class_len) F(uint32_t, title_len),      \
         F(uint32_t, count) F(uint32_t, reserved))                              \
+    /* found 1: a window of the caller's process has this class atom      \
+     * (UnregisterClassA then fails with ERROR_CLASS_HAS_WINDOWS).         \
+     * server/window_find.c. */                                            \
+    REQ(class_has_windows, F(uint32_t, atom) F(uint32_t, reserved),            \
+        F(uint32_t, found) F(uint32_t, reserved))                              \
     /* ShowWindow, EnableWindow and their questions: the style's bits in  \
      * set are set and those in clear cleared, at once (only              \
      * WH_WINDOW_STATE_BITS; neither: just read). old_style: the style    \

@@ -10,6 +10,8 @@
 #include <strings.h>
 
 #include "errors.h"
+#include "process.h"
+#include "thread.h"
 #include "window.h"
 
 struct find_spec {
@@ -80,4 +82,37 @@ DECL_HANDLER(find_windows)
         if (req->flags & WH_FIND_FIRST)
             return;
     }
+}
+
+struct class_search {
+    uint32_t atom;
+    uint32_t found;
+};
+
+static void count_class_window(struct user_object *obj, void *arg)
+{
+    struct class_search *search = arg;
+    if (obj->ops->type == WH_USER_WINDOW && !obj->destroying &&
+        ((struct window *)obj)->class_atom == search->atom)
+        search->found = 1;
+}
+
+/* UnregisterClassA refuses a class that still has windows. A class atom
+ * names a class within one process only, so only the caller's process's
+ * windows (owned by its threads) are looked at. */
+DECL_HANDLER(class_has_windows)
+{
+    struct class_search search = { .atom = req->atom };
+    if (!ctx->process) {
+        ctx->error = ERR_ACCESS_DENIED;
+        return;
+    }
+    struct list_entry *e;
+    LIST_FOR_EACH(e, &ctx->process->threads) {
+        user_for_each_owned(LIST_ENTRY(e, struct thread, process_link), count_class_window,
+                            &search);
+        if (search.found)
+            break;
+    }
+    reply->found = search.found;
 }

@@ -287,9 +287,181 @@ static void deferred(void)
     DestroyWindow(b);
 }
 
+static DWORD WINAPI window_thread(LPVOID arg)
+{
+    (void)arg;
+    return CreateWindowExA(0, "WhThreadClass", "t", WS_POPUP, 0, 0, 1, 1, NULL, NULL, NULL,
+                           NULL) != NULL;
+}
+
+/* A class whose only window belonged to a thread that ended: the window
+ * went with the thread, and the class may go. */
+static void class_of_ended_thread(void)
+{
+    WNDCLASSA wc = { .lpfnWndProc = DefWindowProcA, .lpszClassName = "WhThreadClass" };
+    RegisterClassA(&wc);
+    HANDLE t = CreateThread(NULL, 0, window_thread, NULL, 0, NULL);
+    DWORD made = 0;
+    WaitForSingleObject(t, PATIENCE_MS);
+    GetExitCodeThread(t, &made);
+    CloseHandle(t);
+    check_yes("class_ex.thread_window_made", made == 1);
+    check_yes("class_ex.thread_window_gone", FindWindowA("WhThreadClass", NULL) == NULL);
+    check_bool("class_ex.unregister_after_thread_end", UnregisterClassA("WhThreadClass", NULL));
+}
+
+/* RegisterClassExA: the extended structure, checked field by field. */
+static void classes_ex(void)
+{
+    WNDCLASSEXA ex = { .cbSize = sizeof(ex) };
+    ex.style = CS_HREDRAW;
+    ex.lpfnWndProc = proc;
+    ex.cbClsExtra = 4;
+    ex.cbWndExtra = 8;
+    ex.lpszClassName = "WhTestEx";
+    SetLastError(UNTOUCHED_ERROR);
+    ATOM atom = RegisterClassExA(&ex);
+    check_yes("class_ex.register", atom != 0);
+    SetLastError(UNTOUCHED_ERROR);
+    CHECK_INT("class_ex.register_again", RegisterClassExA(&ex));
+    ex.lpszClassName = "WHTESTEX";
+    SetLastError(UNTOUCHED_ERROR);
+    CHECK_INT("class_ex.register_other_case", RegisterClassExA(&ex));
+    ex.lpszClassName = "WhTestEx2";
+    ex.cbSize = 0;
+    SetLastError(UNTOUCHED_ERROR);
+    CHECK_INT("class_ex.size_zero", RegisterClassExA(&ex));
+    ex.cbSize = sizeof(ex) - 1;
+    SetLastError(UNTOUCHED_ERROR);
+    CHECK_INT("class_ex.size_short", RegisterClassExA(&ex));
+    ex.cbSize = sizeof(ex);
+    ex.cbWndExtra = -1;
+    SetLastError(UNTOUCHED_ERROR);
+    CHECK_INT("class_ex.negative_extra", RegisterClassExA(&ex));
+    ex.cbWndExtra = 0;
+    char longname[300];
+    memset(longname, 'n', sizeof(longname) - 1);
+    longname[sizeof(longname) - 1] = 0;
+    ex.lpszClassName = longname;
+    SetLastError(UNTOUCHED_ERROR);
+    CHECK_INT("class_ex.name_too_long", RegisterClassExA(&ex));
+    longname[255] = 0; /* the longest an atom's name may be */
+    SetLastError(UNTOUCHED_ERROR);
+    check_yes("class_ex.name_longest", RegisterClassExA(&ex) != 0);
+    check_bool("class_ex.name_longest.unregister", UnregisterClassA(longname, NULL));
+    /* An empty name: refused (Wine leaves the error alone). */
+    ex.lpszClassName = "";
+    check_yes("class_ex.name_empty", RegisterClassExA(&ex) == 0);
+    /* No procedure: the class is made all the same. */
+    ex.lpszClassName = "WhNoProc";
+    ex.lpfnWndProc = NULL;
+    check_yes("class_ex.no_proc", RegisterClassExA(&ex) != 0);
+    check_bool("class_ex.no_proc.unregister", UnregisterClassA("WhNoProc", NULL));
+
+    WNDCLASSEXA got = { .cbSize = sizeof(got) };
+    SetLastError(UNTOUCHED_ERROR);
+    ATOM info = (ATOM)GetClassInfoExA(GetModuleHandleA(NULL), "whtestex", &got);
+    check_yes("class_ex.info_atom", info == atom);
+    check("class_ex.info.fields", "style 0x%x, class extra %d, window extra %d, proc %s",
+          got.style, got.cbClsExtra, got.cbWndExtra, got.lpfnWndProc == proc ? "same" : "other");
+
+    /* CreateWindowA is CreateWindowExA with no extended style; a class
+     * may be named by its atom. */
+    SetLastError(UNTOUCHED_ERROR);
+    HWND w = CreateWindowA((LPCSTR)MAKEINTATOM(atom), "ex", WS_POPUP, 1, 2, 3, 4, NULL, NULL,
+                           NULL, NULL);
+    check_handle("class_ex.create_window_by_atom", w);
+    check_log("class_ex.create_window.messages");
+    char buf[32] = "";
+    CHECK_INT("class_ex.create_window.class", GetClassNameA(w, buf, sizeof(buf)));
+    check("class_ex.create_window.class_name", "%s", buf);
+    CHECK_INT("class_ex.create_window.exstyle", GetWindowLongA(w, GWL_EXSTYLE));
+    SetLastError(UNTOUCHED_ERROR);
+    CHECK_INT("class_ex.unregister_with_window", UnregisterClassA("WhTestEx", NULL));
+    DestroyWindow(w);
+    check_log("class_ex.destroy_window.messages");
+    check_bool("class_ex.unregister_by_atom", UnregisterClassA((LPCSTR)MAKEINTATOM(atom), NULL));
+    SetLastError(UNTOUCHED_ERROR);
+    check_bool("class_ex.info_after_unregister",
+               GetClassInfoExA(GetModuleHandleA(NULL), "WhTestEx", &got));
+    class_of_ended_thread();
+}
+
+static char call_log[128];
+
+static LRESULT CALLBACK called_proc(HWND hwnd, UINT msg, WPARAM wp, LPARAM lp)
+{
+    size_t len = strlen(call_log);
+    snprintf(call_log + len, sizeof(call_log) - len, "%s%s 0x%x %d %d", len ? "; " : "",
+             hwnd == NULL ? "null" : IsWindow(hwnd) ? "window" : "dead", msg, (int)wp, (int)lp);
+    return (LRESULT)(wp + lp);
+}
+
+static WNDPROC subclassed;
+
+/* A subclass: sees WM_SETTEXT first, then passes it on. */
+static LRESULT CALLBACK subclass_proc(HWND hwnd, UINT msg, WPARAM wp, LPARAM lp)
+{
+    if (msg == WM_SETTEXT) {
+        size_t len = strlen(call_log);
+        snprintf(call_log + len, sizeof(call_log) - len, "%ssubclass WM_SETTEXT \"%s\"",
+                 len ? "; " : "", (const char *)lp);
+    }
+    return CallWindowProcA(subclassed, hwnd, msg, wp, lp);
+}
+
+static void check_call_log(const char *name)
+{
+    check(name, "%s", call_log[0] ? call_log : "(none)");
+    call_log[0] = 0;
+}
+
+/* CallWindowProcA passes its arguments to the procedure as they are and
+ * returns its result; a NULL procedure is not called. */
+static void call_window_proc(void)
+{
+    HWND w = make("call", WS_POPUP, NULL, NULL);
+    check_log("call.create.messages");
+    /* The last error after the call is the procedure's own business:
+     * the results and what the procedure saw are printed. */
+    CHECK_INT("call.result", CallWindowProcA(called_proc, w, WM_USER + 1, 2, 3));
+    check_call_log("call.log");
+    check("call.null_window", "%ld", (long)CallWindowProcA(called_proc, NULL, WM_USER + 2, 4, 5));
+    check_call_log("call.null_window.log");
+    CHECK_INT("call.null_proc", CallWindowProcA(NULL, w, WM_USER, 1, 1));
+    check_call_log("call.null_proc.log");
+
+    /* The window's own procedure, as GetWindowLongPtrA gives it. */
+    WNDPROC own = (WNDPROC)GetWindowLongPtrA(w, GWLP_WNDPROC);
+    check_yes("call.own_proc", own != NULL);
+    char text[16] = "";
+    CHECK_INT("call.own_proc.gettext", CallWindowProcA(own, w, WM_GETTEXT, sizeof(text),
+                                                       (LPARAM)text));
+    check("call.own_proc.text", "%s", text);
+
+    /* Subclassing: SetWindowLongPtrA gives the old procedure, which the
+     * new one calls through CallWindowProcA. */
+    subclassed = (WNDPROC)SetWindowLongPtrA(w, GWLP_WNDPROC, (LONG_PTR)subclass_proc);
+    check_yes("call.subclass_old_is_own", subclassed == own);
+    check_bool("call.subclass.settext", SetWindowTextA(w, "sub"));
+    check_call_log("call.subclass.log");
+    CHECK_INT("call.subclass.text", GetWindowTextA(w, text, sizeof(text)));
+    check("call.subclass.text_value", "%s", text);
+    check_yes("call.subclass.current",
+              (WNDPROC)GetWindowLongPtrA(w, GWLP_WNDPROC) == subclass_proc);
+    SetWindowLongPtrA(w, GWLP_WNDPROC, (LONG_PTR)subclassed);
+    DestroyWindow(w);
+    check_log("call.destroy.messages");
+    /* A destroyed window's handle is passed on as it is. */
+    check("call.dead_window", "%ld", (long)CallWindowProcA(called_proc, w, WM_USER + 3, 6, 7));
+    check_call_log("call.dead_window.log");
+}
+
 int main(void)
 {
     classes();
+    classes_ex();
+    call_window_proc();
     /* A popup: no frame and no minimum size, so the rectangles are
      * what was asked (Wine and Windows grow an overlapped window to the
      * least a user could drag it to). */

@@ -595,6 +595,22 @@ static void test_window_state(void)
     close(fd);
 }
 
+/* class_has_windows: any atom is a question with an answer, the data a
+ * client adds is ignored. */
+static void test_class_has_windows(void)
+{
+    int fd = hello_ok();
+    struct wh_class_has_windows_request ch = { .header = { 0, WH_REQ_class_has_windows } };
+    ok(call_with(fd, &ch, sizeof(ch), NULL, 0) == 0, "class_has_windows: atom 0");
+    ch.atom = 0xffffffffu;
+    ok(call_with(fd, &ch, sizeof(ch), "junk", 4) == 0,
+       "class_has_windows: atom 2^32 - 1 with data after");
+    ch.atom = 0xc000;
+    ch.reserved = 0xffffffffu;
+    ok(call_with(fd, &ch, sizeof(ch), NULL, 0) == 0, "class_has_windows: a reserved word set");
+    close(fd);
+}
+
 static void test_random(void)
 {
     unsigned seed = (unsigned)getpid();
@@ -660,6 +676,7 @@ int main(void)
     test_window_props();
     test_dialog_item();
     test_window_state();
+    test_class_has_windows();
     test_long_window_text();
     test_random();
     test_other_uid();
