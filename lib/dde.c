@@ -2,12 +2,12 @@
  * DDEML: instances, string handles, conversations and client transactions.
  *
  * The server brokers (server/dde.c); what is meant for this process's
- * instances waits there until the instance's thread calls into DDEML.
- * Every Dde* call by that thread first runs the pump: it takes each piece
- * of work, calls the instance's callback, as Windows would from the
- * thread's message loop, and sends the answer back. A DDE server thread
- * that has nothing else to do calls one (DdeGetLastError is the cheapest)
- * between its other waits.
+ * instances waits there, and signals the thread's message queue, until
+ * the instance's thread runs the pump (dde_pump): it takes each piece of
+ * work, calls the instance's callback and sends the answer back. The
+ * thread's message loop runs it (PeekMessageA, GetMessageA: message.c),
+ * which is where Windows runs a DDE server's callbacks; so does every Dde*
+ * call by that thread, so a thread without a loop serves too.
  *
  * Data handles (HDDEDATA) are this process's memory, as on Windows; only
  * their bytes travel.
@@ -105,8 +105,7 @@ static int run_one(DWORD id, PFNCALLBACK callback)
     return 1;
 }
 
-/* Run the work waiting for the calling thread's instances. */
-static void pump(void)
+void dde_pump(void)
 {
     if (pumping)
         return; /* a callback calling DDEML: the work waits for the outer pump */
@@ -167,7 +166,7 @@ UINT WINAPI DdeInitializeA(LPDWORD pid, PFNCALLBACK callback, DWORD flags, DWORD
 
 BOOL WINAPI DdeUninitialize(DWORD id)
 {
-    pump();
+    dde_pump();
     struct wh_dde_uninitialize_request req = { .instance = id };
     struct wh_dde_uninitialize_reply reply;
     if (SERVER_CALL(dde_uninitialize, &req, &reply, NULL, 0))
@@ -182,7 +181,7 @@ BOOL WINAPI DdeUninitialize(DWORD id)
 
 UINT WINAPI DdeGetLastError(DWORD id)
 {
-    pump();
+    dde_pump();
     pthread_mutex_lock(&instances_lock);
     struct instance *inst = find(id);
     UINT error = inst ? inst->last_error : DMLERR_INVALIDPARAMETER; /* Wine's answer */
@@ -206,7 +205,7 @@ static BOOL dde_result(DWORD id, uint32_t error)
 static BOOL string_op(DWORD id, uint32_t op, HSZ hsz, const char *text, uint32_t len,
                       HSZ *out, char **query)
 {
-    pump();
+    dde_pump();
     struct wh_dde_string_request req = {
         .instance = id, .op = op, .atom = (uint32_t)(uintptr_t)hsz, .len = len,
     };
@@ -288,7 +287,7 @@ int WINAPI DdeCmpStringHandles(HSZ a, HSZ b)
 HDDEDATA WINAPI DdeNameService(DWORD id, HSZ service, HSZ reserved, UINT cmd)
 {
     (void)reserved;
-    pump();
+    dde_pump();
     struct wh_dde_name_service_request req = {
         .instance = id, .service = (uint32_t)(uintptr_t)service, .cmd = cmd,
     };
@@ -314,13 +313,13 @@ static HCONV connect_to(DWORD id, DWORD target, HSZ service, HSZ topic)
 HCONV WINAPI DdeConnect(DWORD id, HSZ service, HSZ topic, PCONVCONTEXT context)
 {
     (void)context; /* one code page, one language, one security context */
-    pump();
+    dde_pump();
     return connect_to(id, 0, service, topic);
 }
 
 BOOL WINAPI DdeDisconnect(HCONV conv)
 {
-    pump();
+    dde_pump();
     struct wh_dde_disconnect_request req = { .conv = user_to_wire(conv) };
     struct wh_dde_disconnect_reply reply;
     return dde_result(0, SERVER_CALL(dde_disconnect, &req, &reply, NULL, 0));
@@ -329,7 +328,7 @@ BOOL WINAPI DdeDisconnect(HCONV conv)
 HDDEDATA WINAPI DdeClientTransaction(LPBYTE data, DWORD len, HCONV conv, HSZ item, UINT format,
                                      UINT type, DWORD timeout, LPDWORD result)
 {
-    pump();
+    dde_pump();
     const void *bytes = data;
     HDDEDATA given = NULL;
     if (data && len == (DWORD)-1) { /* data is a data handle, which DDEML frees */
@@ -402,7 +401,7 @@ HCONVLIST WINAPI DdeConnectList(DWORD id, HSZ service, HSZ topic, HCONVLIST old,
                                 PCONVCONTEXT context)
 {
     (void)context;
-    pump();
+    dde_pump();
     /* The old list's conversations are dropped and made again: the same
      * servers answer, so the new list covers them. */
     if (old && !DdeDisconnectList(old))

@@ -51,6 +51,13 @@ HANDLE open_named_object(uint32_t type, DWORD access, BOOL inherit, LPCSTR name)
  * (type WH_TYPE_PROCESS or WH_TYPE_THREAD), or NULL and the last error. */
 HANDLE open_by_id(uint32_t type, DWORD id, DWORD access, BOOL inherit);
 
+/* A wait on count handles (Wait*, SignalObjectAndWait with signal) and,
+ * with queue, on the caller's message queue after them (index count):
+ * MsgWaitForMultipleObjectsEx and GetMessageA. WAIT_FAILED with the last
+ * error, or the wait's result. */
+DWORD wait_objects(DWORD count, const HANDLE *handles, BOOL wait_all, DWORD timeout,
+                   HANDLE signal, BOOL queue);
+
 /* Pieces of per-process state set up by the client on first connection. */
 void process_report_exit(uint32_t code);
 void thread_report_exit(uint32_t code);

@@ -41,6 +41,14 @@ BOOL user_destroy_object(const void *handle, uint32_t type);
  */
 LRESULT call_hooks(int id, int code, WPARAM wparam, LPARAM lparam, BOOL *called);
 
+/* Run the DDEML work waiting for the calling thread's instances: call
+ * their callbacks and send the answers (lib/dde.c). Every Dde* call runs
+ * it first, and so do PeekMessageA and GetMessageA (lib/message.c), which
+ * is where a server thread with a message loop runs its callbacks. A
+ * callback that calls DDEML or peeks does not run it again: the work
+ * waits for the outer pump. */
+void dde_pump(void);
+
 /* One code point as UTF-8, the narrow encoding of this library (the
  * templates of menus and dialogs carry UTF-16); returns its length. */
 static inline size_t utf8_encode(uint32_t c, char out[4])

@@ -6,13 +6,14 @@
 #include "private.h"
 #include "trace.h"
 
-static DWORD wait_call(DWORD count, const HANDLE *handles, BOOL wait_all,
-                       DWORD timeout, HANDLE signal)
+DWORD wait_objects(DWORD count, const HANDLE *handles, BOOL wait_all, DWORD timeout,
+                   HANDLE signal, BOOL queue)
 {
     uint32_t wire[MAXIMUM_WAIT_OBJECTS];
-    if (count < 1 || count > MAXIMUM_WAIT_OBJECTS)
+    uint32_t with_queue = queue ? 1 : 0;
+    if (count + with_queue < 1 || count > MAXIMUM_WAIT_OBJECTS - with_queue)
         return FAIL(ERROR_INVALID_PARAMETER, WAIT_FAILED);
-    if (!handles)
+    if (count && !handles)
         return FAIL(ERROR_NOACCESS, WAIT_FAILED);
     for (DWORD i = 0; i < count; i++)
         wire[i] = handle_to_wire(handles[i]);
@@ -21,12 +22,19 @@ static DWORD wait_call(DWORD count, const HANDLE *handles, BOOL wait_all,
         .wait_all = wait_all ? 1 : 0,
         .timeout_ms = timeout,
         .signal = handle_to_wire(signal),
+        .queue = with_queue,
     };
     struct wh_wait_reply reply;
     uint32_t error = SERVER_CALL(wait, &req, &reply, wire, count * 4u);
     if (error)
         return FAIL(error, WAIT_FAILED);
     return reply.result;
+}
+
+static DWORD wait_call(DWORD count, const HANDLE *handles, BOOL wait_all,
+                       DWORD timeout, HANDLE signal)
+{
+    return wait_objects(count, handles, wait_all, timeout, signal, FALSE);
 }
 
 DWORD WINAPI WaitForSingleObject(HANDLE handle, DWORD timeout)

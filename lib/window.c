@@ -39,6 +39,13 @@ static BOOL own_thread(const struct window_info *info)
            info->r.owner_pid == GetCurrentProcessId();
 }
 
+static LRESULT call_procedure(const struct window_info *info, HWND hwnd, UINT msg,
+                              WPARAM wparam, LPARAM lparam)
+{
+    WNDPROC proc = (WNDPROC)(uintptr_t)info->r.wndproc;
+    return proc ? proc(hwnd, msg, wparam, lparam) : DefWindowProcA(hwnd, msg, wparam, lparam);
+}
+
 /* Call the window's procedure if it runs on this thread; else (another
  * thread's window, no queue to post to) nothing happens. */
 LRESULT send_message(HWND hwnd, UINT msg, WPARAM wparam, LPARAM lparam, BOOL *sent)
@@ -48,8 +55,17 @@ LRESULT send_message(HWND hwnd, UINT msg, WPARAM wparam, LPARAM lparam, BOOL *se
     if (!get_info(hwnd, &info) || !own_thread(&info))
         return 0;
     *sent = TRUE;
-    WNDPROC proc = (WNDPROC)(uintptr_t)info.r.wndproc;
-    return proc ? proc(hwnd, msg, wparam, lparam) : DefWindowProcA(hwnd, msg, wparam, lparam);
+    return call_procedure(&info, hwnd, msg, wparam, lparam);
+}
+
+LRESULT dispatch_to_window(HWND hwnd, UINT msg, WPARAM wparam, LPARAM lparam)
+{
+    struct window_info info;
+    if (!get_info(hwnd, &info))
+        return 0;
+    if (!own_thread(&info))
+        return FAIL(ERROR_MESSAGE_SYNC_ONLY, 0);
+    return call_procedure(&info, hwnd, msg, wparam, lparam);
 }
 
 static BOOL set_text(HWND hwnd, const char *text)

@@ -42,6 +42,11 @@ HWND mdi_child_from_create(DWORD ex_style, LPCSTR cls, LPCSTR title, DWORD style
  * whether it ran. */
 LRESULT send_message(HWND hwnd, UINT msg, WPARAM wparam, LPARAM lparam, BOOL *sent);
 
+/* DispatchMessageA's call: hwnd's procedure if this thread owns it; else
+ * 0 with ERROR_INVALID_WINDOW_HANDLE (no such window) or
+ * ERROR_MESSAGE_SYNC_ONLY (another thread's: its queue is not ours). */
+LRESULT dispatch_to_window(HWND hwnd, UINT msg, WPARAM wparam, LPARAM lparam);
+
 /* Show a window made with WS_VISIBLE, with WM_SHOWWINDOW as Windows
  * sends it then (window_show.c). */
 void window_show_created(HWND hwnd, DWORD style);

@@ -151,10 +151,12 @@
         F(int32_t, prev_count))                                                \
                                                                                 \
     /* Waits. data: count uint32_t handles. The reply comes when the wait     \
-     * ends. signal is a handle to signal first (SignalObjectAndWait) or 0. */\
+     * ends. signal is a handle to signal first (SignalObjectAndWait) or 0.  \
+     * queue = 1: the caller's message queue is one more object, at index   \
+     * count (count may then be 0; 64 objects at most in all). */            \
     REQ(wait,                                                                  \
         F(uint32_t, count) F(uint32_t, wait_all) F(uint32_t, timeout_ms)       \
-        F(uint32_t, signal),                                                   \
+        F(uint32_t, signal) F(uint32_t, queue),                                \
         F(uint32_t, result))                                                   \
                                                                                 \
     /* Threads and processes. */                                               \

@@ -52,8 +52,9 @@ AREAS = [
      "executables only: no file associations (`SE_ERR_NOASSOC`); verb `NULL` or `open`"),
     ("window classes, windows",
      ["window_class.c", "window.c", "window_find.c", "window_prop.c", "window_show.c"],
-     "partial: no pixels and no message queue: a procedure gets the messages of its "
-     "window's life and those its own thread sends; classes are per process; the system "
+     "partial: no pixels, and no window messages in the queue: a procedure gets the "
+     "messages of its window's life, those its own thread sends and what "
+     "`DispatchMessageA` gives it; classes are per process; the system "
      "classes `Button`, `Edit`, `Static`, `ListBox`, `ScrollBar`, `ComboBox` keep a text "
      "and draw nothing; no message-only windows (`HWND_MESSAGE` makes a top-level window, "
      "`FindWindowExA(HWND_MESSAGE, ...)` finds nothing); no global atoms: a property's "
@@ -75,14 +76,18 @@ AREAS = [
      "partial: objects without drawing (no DCs, no DIB pattern brushes); handles shared by "
      "the whole session; see **GDI objects**"),
     ("hooks", ["hook.c"], "a thread calls the hooks its own process set"),
+    ("message loop", ["message.c"],
+     "partial: the queue carries DDEML work and `WM_QUIT` only (no `PostMessageA`, "
+     "`SendMessageA`, timers or input); `TranslateMessage` posts no `WM_CHAR`; see "
+     "**The message loop**"),
     ("carets, window positions", ["caret.c", "dwp.c"],
      "`DeferWindowPos` moves wait for `EndDeferWindowPos`, which applies them all in one request"),
     ("desktop, window station", ["desktop.c"],
      "one window station, `WinSta0`; its desktops are `Default` and those "
      "`CreateDesktopA` makes; a thread uses only its own desktop's windows"),
     ("DDE", ["dde.c", "dde_data.c"],
-     "partial: no advise loops, no `TIMEOUT_ASYNC`; a server's callback runs when its "
-     "thread calls a DDEML function"),
+     "partial: no advise loops, no `TIMEOUT_ASYNC`; a server's callback runs from its "
+     "thread's message loop or any DDEML call of that thread"),
 ]
 
 DEFINITION = re.compile(r"^[A-Za-z_][\w \t\*]*\bWINAPI[ \t]+([A-Z]\w*)[ \t]*\(", re.M)

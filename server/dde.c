@@ -3,11 +3,12 @@
  *
  * Windows runs DDEML on window messages: a conversation is a pair of
  * hidden windows, and a server's callback runs when its thread dispatches
- * their messages. winhandle has no messages yet, so the server does the
- * windows' part: it queues the work meant for an instance (connect,
- * request, poke, execute, notifications) and the instance's thread takes
- * it whenever it calls into DDEML (the library's pump runs the callback
- * there, on the right thread, and answers). The client's DdeConnect or
+ * their messages. winhandle posts no window messages, so the server does
+ * the windows' part: it queues the work meant for an instance (connect,
+ * request, poke, execute, notifications), which signals the thread's
+ * message queue (queue.c) while it waits, and the instance's thread takes
+ * it from its message loop or any DDEML call (the library's pump runs
+ * the callback there, on the right thread, and answers). The client's DdeConnect or
  * DdeClientTransaction is a deferred request: it returns once the answer
  * comes, or when its timeout passes, or when the other side goes.
  *
@@ -24,6 +25,7 @@
 #include "errors.h"
 #include "loop.h"
 #include "process.h"
+#include "queue.h"
 #include "request.h"
 #include "thread.h"
 #include "user.h"
@@ -193,7 +195,19 @@ static struct dde_work *queue_work(struct dde_instance *to, enum work_kind kind,
     w->timeout.fire = work_timed_out;
     to->queued++;
     list_add_tail(&works, &w->link);
+    queue_input_arrived(to->thread);
     return w;
+}
+
+int dde_input_waiting(struct thread *thread)
+{
+    struct list_entry *e;
+    LIST_FOR_EACH(e, &instances) {
+        struct dde_instance *inst = LIST_ENTRY(e, struct dde_instance, link);
+        if (inst->thread == thread && inst->queued)
+            return 1;
+    }
+    return 0;
 }
 
 /* Make the caller wait for the work's answer. */

@@ -6,6 +6,12 @@
 
 #include "../protocol/protocol.h"
 
+struct thread;
+
+/* Is there DDE work that one of the thread's instances has not taken?
+ * Its message queue is signaled while there is (queue.c). */
+int dde_input_waiting(struct thread *thread);
+
 /* A new reference to the atom for text (len bytes, no NUL), 0 and
  * *error on failure. */
 uint32_t dde_atom_add(const char *text, uint32_t len, uint32_t *error);

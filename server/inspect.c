@@ -151,9 +151,11 @@ static struct holder_tally *find_tally(struct holder_tally *t, uint32_t n,
     return bsearch(&key, t, n, sizeof(*t), compare_tally);
 }
 
+/* Objects of type WH_TYPE_NONE are the server's own (message queues):
+ * no handle names them, and they are never listed. */
 static int wanted_type(const struct object *obj, uint32_t type)
 {
-    return type == WH_TYPE_NONE || obj->ops->type == type;
+    return obj->ops->type != WH_TYPE_NONE && (type == WH_TYPE_NONE || obj->ops->type == type);
 }
 
 /* The objects of the type asked for, sorted by address for find_tally. */

@@ -9,6 +9,7 @@
 #include "log.h"
 #include "mutex.h"
 #include "process.h"
+#include "queue.h"
 #include "user.h"
 #include "wait.h"
 
@@ -44,6 +45,7 @@ static void thread_destroy(struct object *obj)
         list_remove(&t->process_link); /* from the ended list */
     close_gate(t); /* a gate closed unopened tells the waiter to give up */
     desktop_thread_gone(t);
+    queue_thread_ended(t);
     release_object(&t->process->obj);
 }
 
@@ -153,6 +155,7 @@ void thread_died(struct thread *t, uint32_t exit_code)
     abandon_mutexes(t);
     user_thread_ended(t); /* its windows, hooks, ... (USER objects) */
     desktop_thread_gone(t); /* after its windows: they were on it */
+    queue_thread_ended(t); /* after its DDE instances, whose work it asks about */
     list_remove(&t->process_link);
     list_add_tail(&ended_threads, &t->process_link);
     wake_up(&t->obj);

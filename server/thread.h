@@ -32,6 +32,7 @@ struct thread {
     int gate_fd;               /* -1 once started */
     uint32_t suspend_count;
     struct desktop *desktop;   /* desktop.c; NULL until first needed */
+    struct object *queue;      /* queue.c; NULL until first needed */
 };
 
 extern const struct object_ops thread_ops;

@@ -2,7 +2,10 @@
  * The synchronization model, in one place.
  *
  * A wait names 1 to 64 objects, wants any or all of them, and may time
- * out. Each object keeps a FIFO list of the waits that name it. The server
+ * out. The objects are the caller's handles and, for MsgWaitForMultiple-
+ * Objects and GetMessageA, its message queue after them (queue.c): 0 to
+ * 63 handles then. A wait-all with the queue wants every handle and
+ * input. Each object keeps a FIFO list of the waits that name it. The server
  * is single-threaded, so a wait is satisfied atomically: we ask every object
  * whether it is signaled for the waiting thread, and if the wait can be
  * satisfied we "take" the objects (satisfied(): auto-reset events clear,
@@ -27,6 +30,7 @@
 #include "handle.h"
 #include "object.h"
 #include "process.h"
+#include "queue.h"
 #include "request.h"
 #include "thread.h"
 
@@ -134,27 +138,44 @@ static uint32_t signal_object(struct thread *thread, uint32_t handle)
     return obj->ops->signal(obj, thread, granted);
 }
 
-DECL_HANDLER(wait)
+/* The objects a wait names: the caller's handles, then its message queue
+ * when asked (req->queue). *n is their number. */
+static int wait_objects(struct request_ctx *ctx, const struct wh_wait_request *req,
+                        struct object **objs, uint32_t *n)
 {
-    struct object *objs[WH_MAX_WAIT_OBJECTS];
     const uint32_t *handles = (const uint32_t *)ctx->data;
     uint32_t count = req->count;
-
-    if (count < 1 || count > WH_MAX_WAIT_OBJECTS || ctx->data_len != count * 4u) {
+    if (req->queue > 1 || count + req->queue < 1 ||
+        count + req->queue > WH_MAX_WAIT_OBJECTS || ctx->data_len != count * 4u) {
         ctx->error = ERR_INVALID_PARAMETER;
-        return;
+        return 0;
     }
     for (uint32_t i = 0; i < count; i++) {
         uint32_t h;
         memcpy(&h, &handles[i], sizeof(h));
         objs[i] = get_handle_obj(ctx->thread, h, SYNCHRONIZE_, NULL, &ctx->error);
         if (!objs[i])
-            return;
+            return 0;
         if (!objs[i]->ops->signaled) { /* not a waitable type: a section */
             ctx->error = ERR_INVALID_HANDLE;
-            return;
+            return 0;
         }
     }
+    if (req->queue && !(objs[count] = thread_queue(ctx->thread))) {
+        ctx->error = ERR_NOT_ENOUGH_MEMORY;
+        return 0;
+    }
+    *n = count + req->queue;
+    return 1;
+}
+
+DECL_HANDLER(wait)
+{
+    struct object *objs[WH_MAX_WAIT_OBJECTS];
+    uint32_t count;
+
+    if (!wait_objects(ctx, req, objs, &count))
+        return;
     /* One object cannot be taken twice at once: Windows refuses it in a
      * wait-all (the array "may not contain multiple copies of the same
      * handle"), whichever handles name it. Wine does not check. */

@@ -6,8 +6,10 @@
  * (HMENU, HCURSOR, HHOOK, ...) are pointers whose low 32 bits are a value
  * of the session's one table, (uniqueness << 16) | index: valid in every
  * process of the session, never inherited or duplicated. Windows have no
- * pixels and no message queue: a procedure gets the messages of its own
- * window's life (WM_NCCREATE ... WM_NCDESTROY) on the owning thread.
+ * pixels, and a thread's message queue carries only DDEML work and WM_QUIT
+ * (see "the thread's message loop" below): a procedure gets the messages
+ * of its own window's life (WM_NCCREATE ... WM_NCDESTROY) on the owning
+ * thread, and what DispatchMessageA gives it.
  */
 #ifndef WINHANDLE_WINUSER_H
 #define WINHANDLE_WINUSER_H
@@ -866,6 +868,78 @@ BOOL WINAPI GetUserObjectInformationA(HANDLE hObj, int nIndex, PVOID pvInfo, DWO
 #define GR_USEROBJECTS_PEAK 4
 #define GR_GLOBAL ((HANDLE)(LONG_PTR)-2)
 DWORD WINAPI GetGuiResources(HANDLE hProcess, DWORD uiFlags);
+
+/* ---- the thread's message loop ----
+ *
+ * The smallest honest message loop: a thread's queue carries the DDEML
+ * work meant for its instances and WM_QUIT, nothing else. Window messages
+ * are not posted or sent between windows here (no PostMessage, no
+ * SendMessage), there is no keyboard, mouse, timer or paint input, so
+ * PeekMessageA and GetMessageA never return a message other than WM_QUIT:
+ * they run the DDEML callbacks of the calling thread's instances, as
+ * DispatchMessage of DDEML's hidden windows' messages would on Windows, and
+ * GetMessageA blocks until such work or the WM_QUIT comes. DDE work counts
+ * when the filter would take DDE's messages (hwnd NULL, a range of 0, 0 or
+ * one covering WM_DDE_FIRST..WM_DDE_LAST, no PM_QS_ mask or one with
+ * posted or sent messages); for MsgWaitForMultipleObjects when the wake
+ * mask has QS_POSTMESSAGE, QS_SENDMESSAGE or QS_ALLPOSTMESSAGE.
+ * DispatchMessageA calls the procedure of a window of the calling thread
+ * with the MSG the caller built. TranslateMessage posts no WM_CHAR (there
+ * is no keyboard layout): it returns TRUE for WM_KEYDOWN, WM_KEYUP,
+ * WM_SYSKEYDOWN and WM_SYSKEYUP, as Windows documents, FALSE otherwise. */
+#define WM_QUIT 0x0012
+#define WM_KEYDOWN 0x0100
+#define WM_KEYUP 0x0101
+#define WM_CHAR 0x0102
+#define WM_SYSKEYDOWN 0x0104
+#define WM_SYSKEYUP 0x0105
+#define WM_TIMER 0x0113
+#define WM_DDE_FIRST 0x03E0
+#define WM_DDE_LAST 0x03E8
+
+#define PM_NOREMOVE 0x0000
+#define PM_REMOVE 0x0001
+#define PM_NOYIELD 0x0002
+
+#define QS_KEY 0x0001
+#define QS_MOUSEMOVE 0x0002
+#define QS_MOUSEBUTTON 0x0004
+#define QS_POSTMESSAGE 0x0008
+#define QS_TIMER 0x0010
+#define QS_PAINT 0x0020
+#define QS_SENDMESSAGE 0x0040
+#define QS_HOTKEY 0x0080
+#define QS_ALLPOSTMESSAGE 0x0100
+#define QS_RAWINPUT 0x0400
+#define QS_MOUSE (QS_MOUSEMOVE | QS_MOUSEBUTTON)
+#define QS_INPUT (QS_MOUSE | QS_KEY | QS_RAWINPUT)
+#define QS_ALLEVENTS (QS_INPUT | QS_POSTMESSAGE | QS_TIMER | QS_PAINT | QS_HOTKEY)
+#define QS_ALLINPUT (QS_ALLEVENTS | QS_SENDMESSAGE)
+
+#define PM_QS_INPUT (QS_INPUT << 16)
+#define PM_QS_POSTMESSAGE ((QS_POSTMESSAGE | QS_HOTKEY | QS_TIMER) << 16)
+#define PM_QS_PAINT (QS_PAINT << 16)
+#define PM_QS_SENDMESSAGE (QS_SENDMESSAGE << 16)
+
+#define MWMO_WAITALL 0x0001
+#define MWMO_ALERTABLE 0x0002
+#define MWMO_INPUTAVAILABLE 0x0004
+
+BOOL WINAPI PeekMessageA(LPMSG lpMsg, HWND hWnd, UINT wMsgFilterMin, UINT wMsgFilterMax,
+                         UINT wRemoveMsg);
+BOOL WINAPI GetMessageA(LPMSG lpMsg, HWND hWnd, UINT wMsgFilterMin, UINT wMsgFilterMax);
+void WINAPI PostQuitMessage(int nExitCode);
+BOOL WINAPI WaitMessage(void);
+DWORD WINAPI MsgWaitForMultipleObjects(DWORD nCount, const HANDLE *pHandles, BOOL fWaitAll,
+                                       DWORD dwMilliseconds, DWORD dwWakeMask);
+DWORD WINAPI MsgWaitForMultipleObjectsEx(DWORD nCount, const HANDLE *pHandles,
+                                         DWORD dwMilliseconds, DWORD dwWakeMask,
+                                         DWORD dwFlags);
+LRESULT WINAPI DispatchMessageA(const MSG *lpMsg);
+BOOL WINAPI TranslateMessage(const MSG *lpMsg);
+#define PeekMessage PeekMessageA
+#define GetMessage GetMessageA
+#define DispatchMessage DispatchMessageA
 
 #ifdef __cplusplus
 }

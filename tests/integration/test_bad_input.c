@@ -661,12 +661,57 @@ static void test_other_uid(void)
        "a connection from another uid is closed before any reply");
 }
 
+/* The wait request's message queue (MsgWaitForMultipleObjects): values
+ * the library never sends get ERROR_INVALID_PARAMETER, the queue alone
+ * times out, and a hang-up in the middle of a wait on it harms nobody. */
+static void test_wait_queue(void)
+{
+    int fd = hello_ok();
+    uint32_t handles[WH_MAX_WAIT_OBJECTS] = { 0 };
+    static const struct {
+        uint32_t count, queue, data_len;
+        long error;
+        const char *name;
+    } bad[] = {
+        { 0, 2, 0, ERROR_INVALID_PARAMETER, "wait: queue 2" },
+        { 0, 0, 0, ERROR_INVALID_PARAMETER, "wait: no handles and no queue" },
+        { WH_MAX_WAIT_OBJECTS, 1, sizeof(handles), ERROR_INVALID_PARAMETER,
+          "wait: 64 handles and the queue" },
+        { 0xffffffffu, 1, 0, ERROR_INVALID_PARAMETER, "wait: a count that wraps with the queue" },
+        { 1, 1, 4, ERROR_INVALID_HANDLE, "wait: a handle never made, and the queue" },
+    };
+    struct wh_wait_request w = { .header = { 0, WH_REQ_wait } };
+    for (size_t i = 0; i < sizeof(bad) / sizeof(bad[0]); i++) {
+        w.count = bad[i].count;
+        w.queue = bad[i].queue;
+        ok(call_with(fd, &w, sizeof(w), handles, bad[i].data_len) == bad[i].error, "%s",
+           bad[i].name);
+    }
+    w.count = 0;
+    w.queue = 1;
+    w.wait_all = 1;
+    struct wh_wait_reply r;
+    ((struct wh_request_header *)&w)->size = sizeof(w);
+    ssize_t n = write(fd, &w, sizeof(w));
+    ok(n == sizeof(w) && read_reply(fd, &r.result, sizeof(r.result)) == 0 &&
+       r.result == WAIT_TIMEOUT, "wait: the queue alone, no input: WAIT_TIMEOUT");
+    w.timeout_ms = 0xffffffffu;
+    n = write(fd, &w, sizeof(w)); /* waits forever, then hangs up */
+    close(fd);
+    fd = hello_ok();
+    w.timeout_ms = 0;
+    ok(n == sizeof(w) && call_with(fd, &w, sizeof(w), NULL, 0) == 0,
+       "wait: a hang-up while waiting on the queue; the next wait is served");
+    close(fd);
+}
+
 int main(void)
 {
     HANDLE t = calm_worker_start();
     test_handshake();
     test_malformed();
     test_mapping_requests();
+    test_wait_queue();
     test_trace_requests();
 
     test_gdi_requests();

@@ -1,6 +1,9 @@
 /*
- * DDE between processes: a client here, servers in child processes, each
- * running its callback when it calls into DDEML (its pump). Requests,
+ * DDE between processes: a client here, servers in child processes that
+ * run their callbacks from a Windows message loop, one on MsgWaitFor-
+ * MultipleObjects and PeekMessageA, one on GetMessageA, TranslateMessage
+ * and DispatchMessageA that ends by PostQuitMessage; a third serves with
+ * no loop, from its DDEML calls (the pump every Dde* call runs). Requests,
  * pokes and executes, their refusals, conversation lists, disconnection
  * seen by the server, a server that stops answering (timeouts) and one
  * killed with SIGKILL.
@@ -29,6 +32,9 @@ static const char *shared(const char *what)
 static DWORD server_inst;
 static char poked[64], executed[64];
 static int stall_after_connect;
+
+/* How a server runs its callbacks. */
+enum serving { SERVE_MSGWAIT, SERVE_GETMESSAGE, SERVE_DDE_CALLS };
 
 static int item_is(HSZ hsz, const char *text)
 {
@@ -81,6 +87,8 @@ static HDDEDATA CALLBACK server_callback(UINT type, UINT fmt, HCONV conv, HSZ hs
         DdeGetData(data, (LPBYTE)buf, sizeof(buf) - 1, 0);
         if (!strcmp(buf, "[refuse]"))
             return (HDDEDATA)DDE_FNOTPROCESSED;
+        if (!strcmp(buf, "[quit]")) /* ends a GetMessageA loop */
+            PostQuitMessage(0);
         strcpy(executed, buf);
         return (HDDEDATA)DDE_FACK;
     case XTYP_DISCONNECT: {
@@ -93,7 +101,26 @@ static HDDEDATA CALLBACK server_callback(UINT type, UINT fmt, HCONV conv, HSZ hs
     return NULL;
 }
 
-static int server(int stall)
+/* Serve until the stop event: a message loop on it and the queue. */
+static void serve_msgwait(HANDLE stop)
+{
+    MSG msg;
+    while (MsgWaitForMultipleObjects(1, &stop, FALSE, INFINITE, QS_ALLINPUT) == WAIT_OBJECT_0 + 1)
+        while (PeekMessageA(&msg, NULL, 0, 0, PM_REMOVE))
+            DispatchMessageA(&msg);
+}
+
+/* Serve until a callback posts WM_QUIT: the plainest Windows loop. */
+static void serve_getmessage(void)
+{
+    MSG msg;
+    while (GetMessageA(&msg, NULL, 0, 0) > 0) {
+        TranslateMessage(&msg);
+        DispatchMessageA(&msg);
+    }
+}
+
+static int server(enum serving how, int stall)
 {
     stall_after_connect = stall;
     if (DdeInitializeA(&server_inst, server_callback, APPCLASS_STANDARD, 0))
@@ -104,9 +131,15 @@ static int server(int stall)
     HANDLE stop = CreateEventA(NULL, TRUE, FALSE, shared("stop"));
     HANDLE ready = CreateSemaphoreA(NULL, 0, 100, shared("ready"));
     ReleaseSemaphore(ready, 1, NULL);
-    /* The pump: any DDEML call runs what waits for this thread. */
-    while (WaitForSingleObject(stop, 1) == WAIT_TIMEOUT)
-        DdeGetLastError(server_inst);
+    if (how == SERVE_MSGWAIT) {
+        serve_msgwait(stop);
+    } else if (how == SERVE_GETMESSAGE) {
+        serve_getmessage();
+    } else {
+        /* No loop: any DDEML call runs what waits for this thread. */
+        while (WaitForSingleObject(stop, 1) == WAIT_TIMEOUT)
+            DdeGetLastError(server_inst);
+    }
     DdeUninitialize(server_inst);
     return 0;
 }
@@ -163,9 +196,11 @@ int main(int argc, char **argv)
     if (argc > 2) {
         tag = (DWORD)strtoul(argv[2], NULL, 0);
         if (!strcmp(argv[1], "server"))
-            return server(0);
+            return server(SERVE_MSGWAIT, 0);
+        if (!strcmp(argv[1], "loop"))
+            return server(SERVE_GETMESSAGE, 0);
         if (!strcmp(argv[1], "stall"))
-            return server(1);
+            return server(SERVE_DDE_CALLS, 1);
     }
     tag = GetCurrentProcessId();
     HANDLE ready = CreateSemaphoreA(NULL, 0, 100, shared("ready"));
@@ -211,7 +246,7 @@ int main(int argc, char **argv)
        error);
 
     /* A second server of the same service: a list reaches both. */
-    ok(start_server("server", &s2, ready), "a second server process");
+    ok(start_server("loop", &s2, ready), "a second server process, on GetMessageA");
     HCONVLIST list = DdeConnectList(client_inst, svc, topic, NULL, NULL);
     int in_list = 0, answered = 0;
     for (HCONV c = DdeQueryNextServer(list, NULL); c; c = DdeQueryNextServer(list, c)) {
@@ -235,8 +270,11 @@ int main(int argc, char **argv)
     ok(start_server("stall", &s3, ready), "a server that stops pumping after connecting");
     HCONVLIST stall_list = DdeConnectList(client_inst, svc, topic, NULL, NULL);
     HCONV stalled_conv = NULL;
+    int listed = 0;
     for (HCONV c = DdeQueryNextServer(stall_list, NULL); c; c = DdeQueryNextServer(stall_list, c))
-        stalled_conv = c; /* newest server last */
+        stalled_conv = c, listed++; /* newest server last */
+    ok(listed == 3, "a server with no message loop accepts from its DDEML calls (%d servers)",
+       listed);
     DWORD t0 = GetTickCount();
     text = request(stalled_conv, "Item", &error, 300);
     DWORD waited = GetTickCount() - t0;
@@ -256,6 +294,12 @@ int main(int argc, char **argv)
     }
     ok(dead_fail == 1, "after SIGKILL, its conversation fails with DMLERR_NO_CONV_ESTABLISHED "
                        "(%d)", dead_fail);
+    /* The GetMessageA server ends when a callback posts WM_QUIT. */
+    for (HCONV c = DdeQueryNextServer(stall_list, NULL); c; c = DdeQueryNextServer(stall_list, c))
+        if (c != stalled_conv)
+            send_data(c, XTYP_EXECUTE, NULL, "[quit]", &result, &error);
+    ok(WaitForSingleObject(s2.hProcess, 5000) == WAIT_OBJECT_0,
+       "PostQuitMessage from a callback ends the GetMessageA loop");
     DdeDisconnectList(stall_list);
 
     SetEvent(stop);
