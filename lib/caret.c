@@ -1,8 +1,7 @@
 /*
- * Carets: one per thread, in a window of that thread. Until windows exist
- * no handle names a window, so CreateCaret fails with
- * ERROR_INVALID_WINDOW_HANDLE and the others find no caret (the windows
- * engineer's windows make them work, with no change here).
+ * Carets: one per thread, in a window of that thread; the server keeps
+ * each thread's caret and position (server/caret.c), so every call is one
+ * request.
  */
 #include "user_private.h"
 

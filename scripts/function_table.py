@@ -81,6 +81,8 @@ AREAS = [
      "`SendMessageA`, timers or input); `TranslateMessage` posts no `WM_CHAR`; see "
      "**The message loop**"),
     ("carets, window positions", ["caret.c", "dwp.c"],
+     "a caret is hidden and at 0,0 when made; the position is the thread's, so `SetCaretPos` "
+     "works with no caret (as in Wine); "
      "`DeferWindowPos` moves wait for `EndDeferWindowPos`, which applies them all in one request"),
     ("desktop, window station", ["desktop.c"],
      "one window station, `WinSta0`; its desktops are `Default` and those "

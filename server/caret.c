@@ -1,14 +1,12 @@
 /*
- * Carets: at most one per thread, tied to a window. The caret is thread
- * state, not a handle anyone sees, so it lives in a small list keyed by
- * thread rather than in the USER table.
+ * Carets: at most one per thread, tied to a window of that thread. The
+ * caret is thread state, not a handle anyone sees, so it lives in a small
+ * list keyed by thread rather than in the USER table.
  *
- * CreateCaret needs a window of the calling thread. Windows come later
- * (the windows engineer): until then no handle names a window, so
- * CreateCaret fails with ERROR_INVALID_WINDOW_HANDLE, as Windows does for
- * a handle that is not a window. Once a window type is in the table,
- * user_get(window, WH_USER_WINDOW) finds it here with no change; when a
- * window is destroyed, its destroy op should call caret_window_destroyed().
+ * As in Wine, the position is thread state too: SetCaretPos works with
+ * no caret and GetCaretPos reads it back; making a caret, destroying it
+ * and destroying its window put it at 0,0. A thread with neither caret
+ * nor position has no entry here.
  */
 #include <stdlib.h>
 
@@ -20,7 +18,7 @@
 
 struct caret {
     const struct thread *thread;
-    uint32_t window;
+    uint32_t window;              /* 0: no caret, only a position */
     uint32_t bitmap;
     int32_t width, height, x, y;
     int32_t hide_count; /* starts hidden: ShowCaret makes it 0 */
@@ -62,6 +60,23 @@ void caret_window_destroyed(uint32_t window)
     }
 }
 
+/* The caller's entry, made if it has none; NULL with ctx->error. */
+static struct caret *caller_caret(struct request_ctx *ctx)
+{
+    struct caret *c = *find_caret(ctx->thread);
+    if (c)
+        return c;
+    if (!(c = calloc(1, sizeof(*c)))) {
+        ctx->error = ERR_NOT_ENOUGH_MEMORY;
+        return NULL;
+    }
+    c->thread = ctx->thread;
+    c->next = carets;
+    carets = c;
+    user_on_thread_end(caret_thread_ended);
+    return c;
+}
+
 DECL_HANDLER(create_caret)
 {
     (void)reply;
@@ -74,62 +89,55 @@ DECL_HANDLER(create_caret)
         ctx->error = ERR_ACCESS_DENIED;
         return;
     }
-    struct caret **pp = find_caret(ctx->thread), *c = *pp;
-    if (!c) {
-        if (!(c = calloc(1, sizeof(*c)))) {
-            ctx->error = ERR_NOT_ENOUGH_MEMORY;
-            return;
-        }
-        c->thread = ctx->thread;
-        c->next = carets;
-        carets = c;
-        user_on_thread_end(caret_thread_ended);
-    }
-    /* A new caret replaces the old one, hidden, at the old position. */
+    struct caret *c = caller_caret(ctx);
+    if (!c)
+        return;
+    /* A new caret replaces the old one, hidden, at 0,0 (Wine's answer). */
     c->window = req->window;
     c->bitmap = req->bitmap;
     c->width = req->width;
     c->height = req->height;
+    c->x = c->y = 0;
     c->hide_count = 1;
 }
 
 DECL_HANDLER(caret_op)
 {
-    struct caret **pp = find_caret(ctx->thread), *c = *pp;
-    /* A thread without a caret: every call succeeds and does nothing
-     * (Wine's answer; the position reads as 0, 0). */
-    if (!c) {
-        if (req->op > WH_CARET_HIDE)
-            ctx->error = ERR_INVALID_PARAMETER;
+    if (req->op > WH_CARET_HIDE) {
+        ctx->error = ERR_INVALID_PARAMETER;
         return;
     }
-    /* Show and Hide name the caret's window, or NULL for any. */
+    struct caret **pp = find_caret(ctx->thread), *c = *pp;
+    uint32_t window = c ? c->window : 0;
+    /* Show and Hide name the caret's window, or NULL for any; with no
+     * caret, NULL succeeds and does nothing, a window is refused. */
     if ((req->op == WH_CARET_SHOW || req->op == WH_CARET_HIDE) && req->window &&
-        req->window != c->window) {
+        req->window != window) {
         ctx->error = ERR_ACCESS_DENIED;
         return;
     }
     switch (req->op) {
     case WH_CARET_DESTROY:
-        drop_caret(pp);
+        if (c)
+            drop_caret(pp);
         break;
     case WH_CARET_SET_POS:
-        c->x = req->x;
-        c->y = req->y;
+        if ((c = caller_caret(ctx))) {
+            c->x = req->x;
+            c->y = req->y;
+        }
         break;
     case WH_CARET_GET_POS:
-        reply->x = c->x;
-        reply->y = c->y;
+        reply->x = c ? c->x : 0;
+        reply->y = c ? c->y : 0;
         break;
     case WH_CARET_SHOW:
-        if (c->hide_count > 0)
+        if (window && c->hide_count > 0)
             c->hide_count--;
         break;
     case WH_CARET_HIDE:
-        if (c->hide_count < 0x7fffffff)
+        if (window && c->hide_count < 0x7fffffff)
             c->hide_count++;
         break;
-    default:
-        ctx->error = ERR_INVALID_PARAMETER;
     }
 }
