@@ -1,6 +1,7 @@
 /*
- * Hooks against Wine: set, call through CallMsgFilterA (the one event
- * winhandle produces today), chain with CallNextHookEx, unhook, use after.
+ * Hooks against Wine: set, call through CallMsgFilterA, chain with
+ * CallNextHookEx, unhook, use after; and WH_CBT for the windows a thread
+ * makes and destroys (creation and destruction refused by the hook too).
  * Windows fails UnhookWindowsHookEx on a dead hook with
  * ERROR_INVALID_HOOK_HANDLE (1404).
  */
@@ -52,6 +53,112 @@ static DWORD WINAPI other_thread(LPVOID arg)
     msg.message = 0x1234;
     *(BOOL *)arg = CallMsgFilterA(&msg, MSGF_USER);
     return 0;
+}
+
+/* ---- WH_CBT: window creation and destruction ---- */
+
+static char cbt_trace[256];
+static int refuse_create, refuse_destroy;
+
+static void cbt_note(const char *s)
+{
+    size_t n = strlen(cbt_trace);
+    snprintf(cbt_trace + n, sizeof(cbt_trace) - n, "%s%s", n ? " " : "", s);
+}
+
+static LRESULT CALLBACK cbt_window_proc(HWND hwnd, UINT msg, WPARAM wp, LPARAM lp)
+{
+    if (msg == WM_NCCREATE)
+        cbt_note("NCCREATE");
+    else if (msg == WM_CREATE)
+        cbt_note("CREATE");
+    else if (msg == WM_DESTROY)
+        cbt_note("DESTROY");
+    else if (msg == WM_NCDESTROY)
+        cbt_note("NCDESTROY");
+    return DefWindowProcA(hwnd, msg, wp, lp);
+}
+
+/* Notes what it sees: the window (a handle already), its title and
+ * whether it is a child; refuses when told to. */
+static LRESULT CALLBACK cbt_hook(int code, WPARAM w, LPARAM l)
+{
+    char buf[64];
+    if (code == HCBT_CREATEWND) {
+        const CBT_CREATEWNDA *c = (const CBT_CREATEWNDA *)l;
+        snprintf(buf, sizeof(buf), "cbt-create(%s,%s,%s)", c->lpcs->lpszName,
+                 IsWindow((HWND)w) ? "window" : "no-window",
+                 c->lpcs->hwndParent ? "child" : "top");
+        cbt_note(buf);
+        if (refuse_create)
+            return 1;
+    } else if (code == HCBT_DESTROYWND) {
+        snprintf(buf, sizeof(buf), "cbt-destroy(%s)",
+                 IsWindow((HWND)w) ? "window" : "no-window");
+        cbt_note(buf);
+        if (refuse_destroy)
+            return 1;
+    }
+    return CallNextHookEx(NULL, code, w, l);
+}
+
+static void check_cbt_trace(const char *name)
+{
+    check(name, "\"%s\"", cbt_trace);
+    cbt_trace[0] = '\0';
+}
+
+static HWND make(const char *title, DWORD style, HWND parent)
+{
+    return CreateWindowExA(0, "WhHook", title, style, 0, 0, 1, 1, parent, NULL, NULL, NULL);
+}
+
+static DWORD WINAPI other_thread_windows(LPVOID arg)
+{
+    (void)arg;
+    DestroyWindow(make("other", WS_POPUP, NULL));
+    return 0;
+}
+
+static void cbt_windows(void)
+{
+    WNDCLASSA wc = { .lpfnWndProc = cbt_window_proc, .lpszClassName = "WhHook" };
+    RegisterClassA(&wc);
+    /* Made before the hook and kept until after: Wine makes (and, with
+     * the thread's last top-level window, destroys) an IME window that
+     * its hooks would see too. */
+    HWND keeper = make("keeper", WS_POPUP, NULL);
+    cbt_trace[0] = '\0';
+    SetLastError(UNTOUCHED_ERROR);
+    HHOOK h = SetWindowsHookExA(WH_CBT, cbt_hook, NULL, GetCurrentThreadId());
+    check_create("cbt.set", h);
+    HWND top = make("top", WS_POPUP, NULL);
+    check_cbt_trace("cbt.create_top");
+    HWND child = make("child", WS_CHILD, top);
+    check_cbt_trace("cbt.create_child");
+    refuse_create = 1;
+    SetLastError(UNTOUCHED_ERROR);
+    check_handle("cbt.refused_create", make("refused", WS_POPUP, NULL));
+    refuse_create = 0;
+    check_cbt_trace("cbt.refused_create.trace");
+    refuse_destroy = 1;
+    SetLastError(UNTOUCHED_ERROR);
+    check_bool("cbt.refused_destroy", DestroyWindow(child));
+    refuse_destroy = 0;
+    check_cbt_trace("cbt.refused_destroy.trace");
+    check_yes("cbt.refused_destroy.alive", IsWindow(child));
+    check_bool("cbt.destroy_top", DestroyWindow(top));
+    check_cbt_trace("cbt.destroy_top.trace");
+    /* Another thread's windows do not reach this thread's hook. */
+    HANDLE t = CreateThread(NULL, 0, other_thread_windows, NULL, 0, NULL);
+    WaitForSingleObject(t, PATIENCE_MS);
+    CloseHandle(t);
+    check_cbt_trace("cbt.other_thread");
+    check_bool("cbt.unhook", UnhookWindowsHookEx(h));
+    DestroyWindow(make("after", WS_POPUP, NULL));
+    check_cbt_trace("cbt.after_unhook");
+    DestroyWindow(keeper);
+    check("cbt.next_with_dead_hook", "%d", (int)CallNextHookEx(h, HCBT_ACTIVATE, 0, 0));
 }
 
 int main(void)
@@ -124,5 +231,6 @@ int main(void)
     trace[0] = '\0';
     check_result("all_unhooked.filter", CallMsgFilterA(&msg, MSGF_USER));
     check("all_unhooked.trace", "\"%s\"", trace);
+    cbt_windows();
     return 0;
 }
