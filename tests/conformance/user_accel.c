@@ -76,6 +76,14 @@ static void window_positions(void)
     SetLastError(UNTOUCHED_ERROR);
     check_handle("dwp.begin_negative", BeginDeferWindowPos(-1));
     check("dwp.end_null", "%s", EndDeferWindowPos(NULL) ? "TRUE" : "FALSE");
+    /* Ended, it takes no more moves (Windows: ERROR_INVALID_DWP_HANDLE;
+     * Wine sets none, so the result alone). */
+    WNDCLASSA wc = { .lpfnWndProc = DefWindowProcA, .lpszClassName = "WhDwp" };
+    RegisterClassA(&wc);
+    HWND w = CreateWindowExA(0, "WhDwp", "w", WS_POPUP, 0, 0, 1, 1, NULL, NULL, NULL, NULL);
+    check_yes("dwp.defer_ended", DeferWindowPos(dwp, w, NULL, 1, 1, 1, 1, SWP_NOZORDER) == NULL);
+    check_yes("dwp.defer_null", DeferWindowPos(NULL, w, NULL, 1, 1, 1, 1, SWP_NOZORDER) == NULL);
+    DestroyWindow(w);
 }
 
 int main(void)

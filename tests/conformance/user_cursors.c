@@ -88,7 +88,17 @@ static void made_images(void)
     HCURSOR cur2 = CreateCursor(NULL, 0, 0, 32, 32, and_bits, xor_bits);
     check_bool("destroy.icon_call_on_cursor", DestroyIcon(cur2));
     check_result("destroyed.destroy_again", DestroyCursor(cur2));
-    check_yes("destroyed.copy", CopyIcon(cur2) == NULL);
+    SetLastError(UNTOUCHED_ERROR);
+    check_handle("destroyed.copy", CopyIcon(cur2));
+    ICONINFO ii;
+    SetLastError(UNTOUCHED_ERROR);
+    check_bool("destroyed.info", GetIconInfo(cur2, &ii));
+    /* SetCursor of a destroyed cursor: NULL, ERROR_INVALID_CURSOR_HANDLE,
+     * and the current cursor stays. */
+    SetCursor(NULL);
+    SetLastError(UNTOUCHED_ERROR);
+    check_handle("destroyed.set_cursor", SetCursor(cur2));
+    check_yes("destroyed.set_cursor.current_stays", GetCursor() == NULL);
     check_bool("destroy.icon", DestroyIcon(icon));
     check_bool("destroy.copy", DestroyIcon(copy));
     check_result("destroyed.icon_again", DestroyIcon(icon));

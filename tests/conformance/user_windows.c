@@ -237,6 +237,26 @@ static void destruction(void)
     CHECK_INT("text.dead", GetWindowTextA(a, buf, sizeof(buf)));
     SetLastError(UNTOUCHED_ERROR);
     CHECK_INT("long.dead", GetWindowLongA(a, GWL_STYLE));
+    /* Every use of a destroyed window fails with
+     * ERROR_INVALID_WINDOW_HANDLE. */
+    SetLastError(UNTOUCHED_ERROR);
+    check_bool("dead.set_text", SetWindowTextA(a, "x"));
+    CHECK_INT("dead.parent", GetParent(a) != NULL);
+    CHECK_INT("dead.get_window", GetWindow(a, GW_CHILD) != NULL);
+    RECT r;
+    SetLastError(UNTOUCHED_ERROR);
+    check_bool("dead.rect", GetWindowRect(a, &r));
+    SetLastError(UNTOUCHED_ERROR);
+    check_bool("dead.move", MoveWindow(a, 1, 1, 1, 1, FALSE));
+    SetLastError(UNTOUCHED_ERROR);
+    check_bool("dead.pos", SetWindowPos(a, NULL, 1, 1, 1, 1, SWP_NOZORDER));
+    CHECK_INT("dead.thread", GetWindowThreadProcessId(a, NULL));
+    CHECK_INT("dead.set_long_ptr", SetWindowLongPtrA(a, GWLP_USERDATA, 5));
+    CHECK_INT("dead.get_long_ptr", GetWindowLongPtrA(a, GWLP_USERDATA));
+    CHECK_INT("dead.menu", GetMenu(a) != NULL);
+    /* Wine says ERROR_INVALID_PARAMETER here; winhandle, as for every
+     * other call, ERROR_INVALID_WINDOW_HANDLE (test_documented). */
+    check_yes("dead.class_name", GetClassNameA(a, buf, sizeof(buf)) == 0);
     SetLastError(UNTOUCHED_ERROR);
     check_yes("iswindow.dead", IsWindow(a));
     check_yes("iswindow.null", IsWindow(NULL));

@@ -268,6 +268,15 @@ static void window_errors(void)
     SetLastError(0);
     ok(!DestroyWindow(w) && GetLastError() == ERROR_INVALID_WINDOW_HANDLE,
        "DestroyWindow again: ERROR_INVALID_WINDOW_HANDLE (%u)", (unsigned)GetLastError());
+    /* Issue 5's rule, a use after destroy fails with the type's error,
+     * for GetClassNameA too (Wine: ERROR_INVALID_PARAMETER). */
+    char name[16];
+    SetLastError(0);
+    int n = GetClassNameA(w, name, sizeof(name));
+    DWORD error = GetLastError();
+    ok(n == 0 && error == ERROR_INVALID_WINDOW_HANDLE,
+       "GetClassNameA of a destroyed window: ERROR_INVALID_WINDOW_HANDLE (%d, %u)", n,
+       (unsigned)error);
 }
 
 static BOOL CALLBACK count_window(HWND hwnd, LPARAM lp)
@@ -384,6 +393,13 @@ static void dwp_ended_twice(void)
     DWORD error = GetLastError();
     ok(!again && error == ERROR_INVALID_DWP_HANDLE,
        "ended again: ERROR_INVALID_DWP_HANDLE (%d, %u)", again, (unsigned)error);
+    HWND w = CreateWindowExA(0, "Static", "x", WS_POPUP, 0, 0, 1, 1, NULL, NULL, NULL, NULL);
+    SetLastError(0);
+    HDWP more = DeferWindowPos(dwp, w, NULL, 1, 1, 1, 1, SWP_NOZORDER);
+    error = GetLastError();
+    ok(!more && error == ERROR_INVALID_DWP_HANDLE,
+       "DeferWindowPos on it: ERROR_INVALID_DWP_HANDLE (%u)", (unsigned)error);
+    DestroyWindow(w);
 }
 
 /* SetMenu's hWnd is "a handle to the window": NULL or a destroyed window
