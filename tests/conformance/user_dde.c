@@ -1,10 +1,8 @@
 /*
  * DDEML in one process, against Wine: instances, string handles, name
  * service, data handles, a conversation nobody answers, and the errors of
- * an instance that is gone. (Conversations between two processes need the
- * server's thread to run its callback, which Wine does from a message
- * loop and winhandle from the thread's DDEML calls: the same source cannot
- * drive both, so tests/integration/test_dde.c checks them here.)
+ * an instance that is gone. Conversations between two processes, with
+ * the server's callbacks run from its message loop, are user_dde_conv.c.
  */
 #include <string.h>
 

@@ -6,7 +6,12 @@
  * no loop, from its DDEML calls (the pump every Dde* call runs). Requests,
  * pokes and executes, their refusals, conversation lists, disconnection
  * seen by the server, a server that stops answering (timeouts) and one
- * killed with SIGKILL.
+ * killed with SIGKILL. Where Wine departs from the documentation
+ * (tests/conformance/user_dde_conv.c says where), this checks the
+ * documented answer: refused pokes fail, DdeConnectList reaches every
+ * server, a transaction after a poke on one conversation gets its own
+ * answer, pdwResult holds the DDE_F* flags, and a conversation used after
+ * DdeDisconnect fails with DMLERR_INVALIDPARAMETER.
  */
 #include <signal.h>
 #include <stdio.h>
@@ -15,6 +20,7 @@
 
 #include <windows.h>
 
+#include "../conformance/dde_strings.h"
 #include "spawn_self.h"
 #include "tap.h"
 
@@ -38,15 +44,12 @@ enum serving { SERVE_MSGWAIT, SERVE_GETMESSAGE, SERVE_DDE_CALLS };
 
 static int item_is(HSZ hsz, const char *text)
 {
-    char buf[64] = "";
-    DdeQueryStringA(server_inst, hsz, buf, sizeof(buf), CP_WINANSI);
-    return !strcmp(buf, text);
+    return dde_string_is(server_inst, hsz, text);
 }
 
 static HDDEDATA text_data(HSZ item, const char *text)
 {
-    return DdeCreateDataHandle(server_inst, (LPBYTE)text, (DWORD)strlen(text) + 1, 0, item,
-                               CF_TEXT, 0);
+    return dde_text_data(server_inst, item, text);
 }
 
 static HDDEDATA CALLBACK server_callback(UINT type, UINT fmt, HCONV conv, HSZ hsz1, HSZ hsz2,
@@ -81,6 +84,8 @@ static HDDEDATA CALLBACK server_callback(UINT type, UINT fmt, HCONV conv, HSZ hs
     case XTYP_POKE:
         if (item_is(hsz2, "Busy"))
             return (HDDEDATA)DDE_FBUSY;
+        if (item_is(hsz2, "Refused"))
+            return (HDDEDATA)DDE_FNOTPROCESSED;
         DdeGetData(data, (LPBYTE)poked, sizeof(poked) - 1, 0);
         return (HDDEDATA)DDE_FACK;
     case XTYP_EXECUTE:
@@ -236,6 +241,9 @@ int main(int argc, char **argv)
     sent = send_data(conv, XTYP_POKE, "Busy", "x", &result, &error) != NULL;
     ok(!sent && error == DMLERR_BUSY, "a poke the server is too busy for: DMLERR_BUSY (%#x)",
        error);
+    sent = send_data(conv, XTYP_POKE, "Refused", "x", &result, &error) != NULL;
+    ok(!sent && error == DMLERR_NOTPROCESSED, "a poke it refuses: DMLERR_NOTPROCESSED (%#x)",
+       error);
     ok(send_data(conv, XTYP_EXECUTE, NULL, "[open(\"x\")]", &result, &error) &&
            result == DDE_FACK,
        "XTYP_EXECUTE: acknowledged");
@@ -265,6 +273,8 @@ int main(int argc, char **argv)
     text = request(conv, "Item", &error, 5000);
     ok(!*text && error == DMLERR_INVALIDPARAMETER,
        "a transaction on it fails: DMLERR_INVALIDPARAMETER (%#x)", error);
+    ok(!DdeDisconnect(conv) && DdeGetLastError(client_inst) == DMLERR_INVALIDPARAMETER,
+       "DdeDisconnect again fails: DMLERR_INVALIDPARAMETER");
 
     /* A server that stops answering: the transaction times out. */
     ok(start_server("stall", &s3, ready), "a server that stops pumping after connecting");
