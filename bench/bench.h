@@ -84,5 +84,8 @@ BOOL bench_spawn_env(const char *role, const char *arg, BOOL inherit, char *env,
 const char *bench_repeat(DWORD n, LONGLONG *ticks, const char *(*op)(void));
 /* End a partner that may still be running and close its handles. */
 void bench_end_child(PROCESS_INFORMATION *pi);
+/* A partner told to go by setting *quit: set it, let the partner end
+ * (bench_end_child), close *ready and *quit and clear them. */
+void bench_stop_partner(PROCESS_INFORMATION *pi, HANDLE *ready, HANDLE *quit);
 
 #endif

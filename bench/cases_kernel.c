@@ -250,14 +250,7 @@ static const char *setup_partner(void)
 
 static void teardown_partner(void)
 {
-    if (g_quit)
-        SetEvent(g_quit);
-    if (g_child.hProcess)
-        WaitForSingleObject(g_child.hProcess, PATIENCE_MS);
-    bench_end_child(&g_child);
-    CloseHandle(g_ready);
-    CloseHandle(g_quit);
-    g_ready = g_quit = NULL;
+    bench_stop_partner(&g_child, &g_ready, &g_quit);
     close_event();
 }
 

@@ -97,15 +97,9 @@ static const char *run_window(DWORD n, LONGLONG *ticks)
 
 static void teardown_remote(void)
 {
-    if (g_quit)
-        SetEvent(g_quit);
-    if (g_child.hProcess)
-        WaitForSingleObject(g_child.hProcess, PATIENCE_MS);
-    bench_end_child(&g_child);
-    CloseHandle(g_ready);
-    CloseHandle(g_quit);
+    bench_stop_partner(&g_child, &g_ready, &g_quit);
     CloseHandle(g_box);
-    g_ready = g_quit = g_box = NULL;
+    g_box = NULL;
     g_remote = NULL;
 }
 

@@ -8,6 +8,7 @@ extern const struct bench_group bench_trace;
 extern const struct bench_group bench_gdi;
 extern const struct bench_group bench_user;
 extern const struct bench_group bench_dialog;
+extern const struct bench_group bench_dde;
 
 const struct bench_group *const bench_groups[] = {
     &bench_kernel,
@@ -16,5 +17,6 @@ const struct bench_group *const bench_groups[] = {
     &bench_gdi,
     &bench_user,
     &bench_dialog,
+    &bench_dde,
     NULL,
 };

@@ -144,6 +144,18 @@ void bench_end_child(PROCESS_INFORMATION *pi)
     ZeroMemory(pi, sizeof(*pi));
 }
 
+void bench_stop_partner(PROCESS_INFORMATION *pi, HANDLE *ready, HANDLE *quit)
+{
+    if (*quit)
+        SetEvent(*quit);
+    if (pi->hProcess)
+        WaitForSingleObject(pi->hProcess, PATIENCE_MS);
+    bench_end_child(pi);
+    CloseHandle(*ready);
+    CloseHandle(*quit);
+    *ready = *quit = NULL;
+}
+
 /* "--child-ROLE TAG [ARG]": run that partner and exit with its code. */
 static int run_child(int argc, char **argv)
 {
