@@ -129,7 +129,9 @@ static inline void signal_shared(DWORD tag, const char *what)
 /* ---- mailboxes ---- */
 
 /* Counts go up to 0x7fffffff; a mailbox holds value + 1 on top of the
- * count it was made with, so 0 can be posted too. */
+ * count it was made with, so 0 can be posted too. A mailbox is a named
+ * object: the reader opens it before the writer posts and holds it, or
+ * the post goes with the writer's handle. */
 #define MAILBOX_MAX 0x7fffffffL
 
 static inline HANDLE mailbox_open(DWORD tag, const char *what)
@@ -152,14 +154,6 @@ static inline DWORD mailbox_get(HANDLE box)
     if (!ReleaseSemaphore(box, 1, &count) || count == 0)
         return 0xdead;
     return (DWORD)(count - 1);
-}
-
-static inline DWORD mailbox_take(DWORD tag, const char *what)
-{
-    HANDLE box = mailbox_open(tag, what);
-    DWORD value = mailbox_get(box);
-    CloseHandle(box);
-    return value;
 }
 
 /* ---- probes of an event handle ---- */

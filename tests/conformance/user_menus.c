@@ -166,6 +166,18 @@ static void use_after_destroy(void)
     check_yes("destroyed.submenu", GetSubMenu(menu, 0) == NULL);
     check_result("destroyed.delete", DeleteMenu(menu, 0, MF_BYPOSITION));
     check_result("destroyed.remove", RemoveMenu(menu, 0, MF_BYPOSITION));
+    char text[8] = "zz";
+    check("destroyed.string", "%d \"%s\"", GetMenuStringA(menu, 0, text, sizeof(text),
+                                                           MF_BYPOSITION), text);
+    check("destroyed.state", "0x%x", GetMenuState(menu, 0, MF_BYPOSITION));
+    MENUITEMINFOA mii;
+    memset(&mii, 0, sizeof(mii));
+    mii.cbSize = sizeof(mii);
+    mii.fMask = MIIM_ID;
+    mii.wID = 3;
+    check_result("destroyed.insert_item", InsertMenuItemA(menu, 0, TRUE, &mii));
+    check_result("destroyed.item_info", GetMenuItemInfoA(menu, 0, TRUE, &mii));
+    check_result("destroyed.insert", InsertMenuA(menu, 0, MF_BYPOSITION | MF_STRING, 4, "x"));
     SetLastError(UNTOUCHED_ERROR);
     check_bool("destroyed.popup.is_menu", IsMenu(menu));
 

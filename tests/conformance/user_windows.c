@@ -472,6 +472,24 @@ static void call_window_proc(void)
     SetWindowLongPtrA(w, GWLP_WNDPROC, (LONG_PTR)subclassed);
     DestroyWindow(w);
     check_log("call.destroy.messages");
+    /* DefWindowProcA itself: the text messages, nothing for others. */
+    HWND d = make("abc", WS_POPUP, NULL, NULL);
+    check_log("defproc.create.messages");
+    check("defproc.gettextlength", "%ld", (long)DefWindowProcA(d, WM_GETTEXTLENGTH, 0, 0));
+    check("defproc.settext", "%ld", (long)DefWindowProcA(d, WM_SETTEXT, 0, (LPARAM) "hello"));
+    GetWindowTextA(d, text, sizeof(text));
+    check("defproc.settext.value", "%s", text);
+    memset(text, 'x', sizeof(text));
+    check("defproc.gettext_small", "%ld", (long)DefWindowProcA(d, WM_GETTEXT, 3, (LPARAM)text));
+    check("defproc.gettext_small.value", "%s", text);
+    check("defproc.gettext_zero", "%ld", (long)DefWindowProcA(d, WM_GETTEXT, 0, (LPARAM)text));
+    check("defproc.user", "%ld", (long)DefWindowProcA(d, WM_USER + 5, 1, 2));
+    check("defproc.null_window", "%ld", (long)DefWindowProcA(NULL, WM_GETTEXTLENGTH, 0, 0));
+    DestroyWindow(d);
+    check_log("defproc.destroy.messages");
+    check("defproc.dead", "%ld", (long)DefWindowProcA(d, WM_GETTEXTLENGTH, 0, 0));
+    check("defproc.dead_settext", "%ld", (long)DefWindowProcA(d, WM_SETTEXT, 0, (LPARAM) "x"));
+
     /* A destroyed window's handle is passed on as it is. */
     check("call.dead_window", "%ld", (long)CallWindowProcA(called_proc, w, WM_USER + 3, 6, 7));
     check_call_log("call.dead_window.log");
