@@ -10,14 +10,17 @@
  * server by PostQuitMessage from its callback. The servers never print:
  * what their callbacks saw comes back in their exit codes.
  *
+ * The client dispatches its messages after each transaction, as a Windows
+ * client with a message loop does: Wine's DDEML leaves the server's
+ * acknowledgement of a transaction in the client's queue, and a client
+ * that never dispatches it gets it as the answer to its next transaction
+ * on the conversation. (winhandle's client has nothing to dispatch.)
+ *
  * Where Wine departs from Windows' documentation only what both agree on
  * is printed, and tests/integration/test_dde.c checks the documented
  * answer:
  * - Wine's DdeConnectList is a stub (a list of no conversation), so the
  *   second server is only started and stopped here;
- * - after a poke, Wine's next transaction on the same conversation gets
- *   a stale acknowledgement, so each transaction but the first request
- *   has a conversation of its own;
  * - Wine's DdeClientTransaction returns TRUE for a poke the server
  *   refuses (DDE_FBUSY, DDE_FNOTPROCESSED), where the documentation says
  *   it fails with DMLERR_BUSY or DMLERR_NOTPROCESSED: those pokes are not
@@ -43,8 +46,8 @@ static DWORD tag;
 
 static DWORD server_inst;
 static DWORD seen; /* SEEN_* bits: the server's exit code */
-/* The conversations on "Topic" (each transaction but the first has one
- * on "Single"). */
+/* The conversations on "Topic", whose end the client waits to see (the
+ * list's are on "List"). */
 static HCONV main_convs[8];
 #define SEEN_CONFIRM 1u
 #define SEEN_POKE 2u
@@ -103,7 +106,7 @@ static HDDEDATA CALLBACK server_callback(UINT type, UINT format, HCONV conv, HSZ
     (void)d1, (void)d2;
     switch (type) {
     case XTYP_CONNECT:
-        return (HDDEDATA)(ULONG_PTR)(string_is(hsz1, "Topic") || string_is(hsz1, "Single"));
+        return (HDDEDATA)(ULONG_PTR)(string_is(hsz1, "Topic") || string_is(hsz1, "List"));
     case XTYP_CONNECT_CONFIRM:
         seen |= SEEN_CONFIRM;
         for (int i = 0; i < 8 && string_is(hsz1, "Topic"); i++)
@@ -193,6 +196,16 @@ static BOOL start_server(const char *role, const char *ready, PROCESS_INFORMATIO
     return ok;
 }
 
+/* Dispatch what the thread's queue holds, as a message loop would. */
+static void dispatch_messages(void)
+{
+    MSG msg;
+    while (PeekMessageA(&msg, NULL, 0, 0, PM_REMOVE)) {
+        TranslateMessage(&msg);
+        DispatchMessageA(&msg);
+    }
+}
+
 /* The data of a request, or NULL and the instance's error. */
 static void show_request(const char *name, HCONV conv, const char *item_name, UINT format)
 {
@@ -200,6 +213,7 @@ static void show_request(const char *name, HCONV conv, const char *item_name, UI
     HDDEDATA data = DdeClientTransaction(NULL, 0, conv, item, format, XTYP_REQUEST, TIMEOUT_MS,
                                          NULL);
     UINT error = DdeGetLastError(inst);
+    dispatch_messages();
     if (data) {
         char buf[64] = "";
         DdeGetData(data, (LPBYTE)buf, sizeof(buf) - 1, 0);
@@ -220,6 +234,7 @@ static void show_send(const char *name, HCONV conv, UINT type, const char *item_
     HDDEDATA r = DdeClientTransaction((LPBYTE)text, (DWORD)strlen(text) + 1, conv, item,
                                       item ? CF_TEXT : 0, type, TIMEOUT_MS, &result);
     UINT error = DdeGetLastError(inst);
+    dispatch_messages();
     if (r)
         check(name, "TRUE");
     else
@@ -248,26 +263,12 @@ static void show_seen(const char *name, DWORD code)
 }
 
 /* A list over the service: made and let go (what Wine's stub does). */
-static void connect_list(HSZ service, HSZ topic)
+static void connect_list(HSZ service)
 {
+    HSZ topic = DdeCreateStringHandleA(inst, "List", CP_WINANSI);
     HCONVLIST list = DdeConnectList(inst, service, topic, NULL, NULL);
     check_yes("list", list != NULL);
     show_bool("list.disconnect", DdeDisconnectList(list));
-}
-
-/* One transaction, on a conversation of its own. */
-static void transact(const char *name, HSZ service, UINT type, const char *item,
-                    const char *text, UINT format)
-{
-    HSZ topic = DdeCreateStringHandleA(inst, "Single", CP_WINANSI);
-    HCONV conv = DdeConnect(inst, service, topic, NULL);
-    if (!conv)
-        check(name, "no conversation");
-    else if (type == XTYP_REQUEST)
-        show_request(name, conv, item, format);
-    else
-        show_send(name, conv, type, item, text);
-    DdeDisconnect(conv);
     DdeFreeStringHandle(inst, topic);
 }
 
@@ -288,15 +289,16 @@ static void client(void)
     check("connect.refused_topic", "%s, 0x%x", refused ? "conversation" : "NULL", error);
 
     show_request("request", conv, "Item", CF_TEXT);
-    transact("poke", service, XTYP_POKE, "Data", "poked text", 0);
-    transact("request.poked", service, XTYP_REQUEST, "Poked", NULL, CF_TEXT);
-    transact("execute", service, XTYP_EXECUTE, NULL, "[open]", 0);
-    transact("request.unknown_item", service, XTYP_REQUEST, "Missing", NULL, CF_TEXT);
-    transact("request.other_format", service, XTYP_REQUEST, "Item", NULL, 2 /* CF_BITMAP */);
-    transact("execute.not_processed", service, XTYP_EXECUTE, NULL, "[refuse]", 0);
+    show_send("poke", conv, XTYP_POKE, "Data", "poked text");
+    show_request("request.poked", conv, "Poked", CF_TEXT);
+    show_send("execute", conv, XTYP_EXECUTE, NULL, "[open]");
+    show_request("request.unknown_item", conv, "Missing", CF_TEXT);
+    show_request("request.other_format", conv, "Item", 2 /* CF_BITMAP */);
+    show_send("execute.not_processed", conv, XTYP_EXECUTE, NULL, "[refuse]");
+    show_request("request.again", conv, "Item", CF_TEXT);
 
     check_yes("server2.started", start_server("msgwait", "ready2", &s2));
-    connect_list(service, topic);
+    connect_list(service);
     signal_shared(tag, "stop2");
     DWORD code = finish_child(&s2);
     check_yes("server2.ended", code != 0xdead && !(code & SEEN_FAILED));

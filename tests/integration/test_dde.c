@@ -9,9 +9,10 @@
  * killed with SIGKILL. Where Wine departs from the documentation
  * (tests/conformance/user_dde_conv.c says where), this checks the
  * documented answer: refused pokes fail, DdeConnectList reaches every
- * server, a transaction after a poke on one conversation gets its own
- * answer, pdwResult holds the DDE_F* flags, and a conversation used after
- * DdeDisconnect fails with DMLERR_INVALIDPARAMETER.
+ * server, transactions one after the other on one conversation each get
+ * their own answer with no message dispatched between them, pdwResult
+ * holds the DDE_F* flags, and a conversation used after DdeDisconnect
+ * fails with DMLERR_INVALIDPARAMETER.
  */
 #include <signal.h>
 #include <stdio.h>
