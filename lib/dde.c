@@ -66,7 +66,7 @@ static void answer(uint32_t work, uint32_t result, const struct dde_data *data)
     SERVER_CALL(dde_answer, &req, &reply, data ? data->bytes : NULL, req.data_len);
 }
 
-/* Take and run one piece of work; 0 when there was none. */
+/* Take and run one piece of work; 0 when there is no more. */
 static int run_one(DWORD id, PFNCALLBACK callback)
 {
     struct wh_dde_next_work_request req = { .instance = id };
@@ -102,7 +102,7 @@ static int run_one(DWORD id, PFNCALLBACK callback)
     default: /* notifications are not answered */
         break;
     }
-    return 1;
+    return reply.more != 0;
 }
 
 void dde_pump(void)

@@ -125,8 +125,9 @@
                                                                                 \
     /* DDE (DDEML). An instance belongs to the thread that made it, and   \
      * its callback runs on that thread: the server queues the work for    \
-     * an instance (dde_next_work hands it over, dde_answer completes it)  \
-     * and the library runs it whenever that thread calls into DDEML.     \
+     * an instance (dde_next_work hands it over, more = 1 when more waits \
+     * for that instance; dde_answer completes it) and the library runs it \
+     * from the thread's message loop or any of its DDEML calls.          \
      * dde_connect and dde_transaction reply only once the other side has  \
      * answered, or timeout_ms has passed. Every DDE reply's error is a    \
      * DMLERR_* code (0x4000 and up), DdeGetLastError's. String handles    \
@@ -157,7 +158,7 @@
     REQ(dde_next_work, F(uint32_t, instance),                                  \
         F(uint32_t, work) F(uint32_t, type) F(uint32_t, format)                \
         F(uint32_t, conv) F(uint32_t, hsz1) F(uint32_t, hsz2)                  \
-        F(uint32_t, has_data) F(uint32_t, reserved))                           \
+        F(uint32_t, has_data) F(uint32_t, more))                               \
     REQ(dde_answer,                                                            \
         F(uint32_t, work) F(uint32_t, result) F(uint32_t, has_data)            \
         F(uint32_t, data_len),                                                 \

@@ -562,6 +562,9 @@ DECL_HANDLER(dde_next_work)
             w->handed = 1;
             inst->queued--;
         }
+        /* So the pump stops without asking again: what comes later
+         * signals the thread's queue, or waits for its next DDEML call. */
+        reply->more = inst->queued != 0;
         return;
     }
 }
