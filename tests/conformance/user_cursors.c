@@ -20,6 +20,20 @@ static void check_result(const char *name, BOOL ok)
     check(name, ok ? "TRUE" : "FALSE");
 }
 
+/* Whether GetIconInfo takes it, and for an icon or a cursor. */
+static void show_icon_kind(const char *name, HICON icon)
+{
+    ICONINFO ii;
+    memset(&ii, 0, sizeof(ii));
+    BOOL ok = GetIconInfo(icon, &ii);
+    check(name, "%s fIcon %d", ok ? "TRUE" : "FALSE", (int)ii.fIcon);
+    if (ok) {
+        DeleteObject(ii.hbmMask);
+        if (ii.hbmColor)
+            DeleteObject(ii.hbmColor);
+    }
+}
+
 static void system_images(void)
 {
     SetLastError(UNTOUCHED_ERROR);
@@ -42,6 +56,19 @@ static void system_images(void)
     check_yes("system.image_unshared_is_new", copy && copy != arrow);
     check_bool("system.image_unshared_destroy", DestroyCursor(copy));
     check_result("system.image_unshared_destroyed", DestroyCursor(copy));
+
+    HANDLE icon = LoadImageA(NULL, MAKEINTRESOURCEA(OIC_SAMPLE), IMAGE_ICON, 0, 0,
+                             LR_DEFAULTSIZE);
+    check_yes("system.image_icon_unshared_is_new", icon && icon != app);
+    show_icon_kind("system.image_icon_unshared.info", icon);
+    check_bool("system.image_icon_unshared_destroy", DestroyIcon(icon));
+    check_result("system.image_icon_unshared_destroyed", DestroyIcon(icon));
+    show_icon_kind("system.icon.info", app);
+    show_icon_kind("system.cursor.info", arrow);
+    HICON app_copy = CopyIcon(app);
+    check_yes("system.icon.copy_is_new", app_copy && app_copy != app);
+    check_bool("system.icon.copy_destroy", DestroyIcon(app_copy));
+    check_result("system.icon.copy_destroyed", DestroyIcon(app_copy));
 
     /* Destroying a shared one succeeds and leaves it. */
     SetLastError(UNTOUCHED_ERROR);

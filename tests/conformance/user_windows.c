@@ -436,6 +436,46 @@ static void check_call_log(const char *name)
     call_log[0] = 0;
 }
 
+static WNDPROC static_proc;
+
+static LRESULT CALLBACK static_subclass(HWND hwnd, UINT msg, WPARAM wp, LPARAM lp)
+{
+    size_t len = strlen(call_log);
+    if (msg == WM_SETTEXT || msg == WM_GETTEXT)
+        snprintf(call_log + len, sizeof(call_log) - len, "%s%s", len ? " " : "",
+                 msg == WM_SETTEXT ? "WM_SETTEXT" : "WM_GETTEXT");
+    return CallWindowProcA(static_proc, hwnd, msg, wp, lp);
+}
+
+/* A system class's procedure, as GetWindowLongPtrA and GetClassInfoA give
+ * it, called directly, on another class's window, and subclassed. */
+static void system_class_subclass(void)
+{
+    HWND s = CreateWindowExA(0, "Static", "static", WS_POPUP, 0, 0, 1, 1, NULL, NULL, NULL,
+                             NULL);
+    HWND b = CreateWindowExA(0, "Button", "button", WS_POPUP, 0, 0, 1, 1, NULL, NULL, NULL,
+                             NULL);
+    char text[32] = "";
+    static_proc = (WNDPROC)GetWindowLongPtrA(s, GWLP_WNDPROC);
+    check("call.static.gettext", "%ld",
+          (long)CallWindowProcA(static_proc, s, WM_GETTEXT, sizeof(text), (LPARAM)text));
+    check("call.static.gettext.value", "%s", text);
+    check("call.static.on_button", "%ld",
+          (long)CallWindowProcA(static_proc, b, WM_GETTEXTLENGTH, 0, 0));
+    WNDCLASSA wc;
+    check_bool("call.static.class_info", GetClassInfoA(NULL, "Static", &wc));
+    check_yes("call.static.class_info.proc_same", wc.lpfnWndProc == static_proc);
+    check_yes("call.static.subclass_old",
+              (WNDPROC)SetWindowLongPtrA(s, GWLP_WNDPROC, (LONG_PTR)static_subclass) ==
+                  static_proc);
+    check_bool("call.static.subclass.settext", SetWindowTextA(s, "new"));
+    CHECK_INT("call.static.subclass.gettext", GetWindowTextA(s, text, sizeof(text)));
+    check("call.static.subclass.value", "%s", text);
+    check_call_log("call.static.subclass.log");
+    DestroyWindow(s);
+    DestroyWindow(b);
+}
+
 /* CallWindowProcA passes its arguments to the procedure as they are and
  * returns its result; a NULL procedure is not called. */
 static void call_window_proc(void)
@@ -472,6 +512,8 @@ static void call_window_proc(void)
     SetWindowLongPtrA(w, GWLP_WNDPROC, (LONG_PTR)subclassed);
     DestroyWindow(w);
     check_log("call.destroy.messages");
+    system_class_subclass();
+
     /* DefWindowProcA itself: the text messages, nothing for others. */
     HWND d = make("abc", WS_POPUP, NULL, NULL);
     check_log("defproc.create.messages");
