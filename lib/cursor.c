@@ -214,14 +214,15 @@ BOOL WINAPI GetIconInfo(HICON icon, PICONINFO info)
     }
     int w = (int)reply.width, h = (int)reply.height;
     uint32_t and_len = var_len >= reply.and_len ? reply.and_len : 0;
-    /* Bits as each bitmap wants them, zero where the reply is short. */
+    /* Bits as each bitmap wants them, zero where the reply is short (a
+     * system image has none: var is NULL, and memcpy must not see it). */
     uint32_t mask_len = row_bytes(w, 1) * (uint32_t)h * (reply.bpp == 1 ? 2u : 1u);
     uint32_t color_len = reply.bpp == 1 ? 0 : row_bytes(w, (int)reply.bpp) * (uint32_t)h;
     unsigned char *bits = calloc(1, (size_t)mask_len + color_len + 1);
-    if (bits && reply.bpp == 1) {
+    if (bits && var && reply.bpp == 1) {
         /* AND over XOR in one bitmap: the bits are laid out just so. */
         memcpy(bits, var, var_len < mask_len ? var_len : mask_len);
-    } else if (bits) {
+    } else if (bits && var) {
         memcpy(bits, var, and_len < mask_len ? and_len : mask_len);
         if (var_len > and_len)
             memcpy(bits + mask_len, (const char *)var + and_len,
