@@ -105,6 +105,11 @@ static int run_one(DWORD id, PFNCALLBACK callback)
     return reply.more != 0;
 }
 
+int dde_pump_running(void)
+{
+    return pumping;
+}
+
 void dde_pump(void)
 {
     if (pumping)

@@ -49,7 +49,7 @@ static UINT peek_mask(UINT flags)
 static BOOL takes_dde(HWND hwnd, UINT first, UINT last, UINT mask)
 {
     BOOL range = (!first && !last) || (first <= WM_DDE_FIRST && last >= WM_DDE_LAST);
-    return !hwnd && range && (mask & DDE_WAKE);
+    return !hwnd && range && (mask & DDE_WAKE) && !dde_pump_running();
 }
 
 /* WM_QUIT into *msg: Windows gives it whatever the window and range
@@ -150,7 +150,7 @@ DWORD WINAPI MsgWaitForMultipleObjectsEx(DWORD count, const HANDLE *handles, DWO
         DWORD r = wait_objects(count, handles, all, all ? timeout : 0, NULL, FALSE);
         return !all && r == WAIT_TIMEOUT ? WAIT_OBJECT_0 + count : r;
     }
-    if (mask & DDE_WAKE)
+    if ((mask & DDE_WAKE) && !dde_pump_running())
         return wait_objects(count, handles, all, timeout, NULL, TRUE);
     if (count)
         return wait_objects(count, handles, all, timeout, NULL, FALSE);

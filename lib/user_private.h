@@ -48,6 +48,10 @@ LRESULT call_hooks(int id, int code, WPARAM wparam, LPARAM lparam, BOOL *called)
  * callback that calls DDEML or peeks does not run it again: the work
  * waits for the outer pump. */
 void dde_pump(void);
+/* Is the calling thread inside a callback the pump called? Its message
+ * loop then does not count DDE work, which waits for the outer pump:
+ * waiting for it would not end. */
+int dde_pump_running(void);
 
 /* One code point as UTF-8, the narrow encoding of this library (the
  * templates of menus and dialogs carry UTF-16); returns its length. */

@@ -882,7 +882,8 @@ DWORD WINAPI GetGuiResources(HANDLE hProcess, DWORD uiFlags);
  * when the filter would take DDE's messages (hwnd NULL, a range of 0, 0 or
  * one covering WM_DDE_FIRST..WM_DDE_LAST, no PM_QS_ mask or one with
  * posted or sent messages); for MsgWaitForMultipleObjects when the wake
- * mask has QS_POSTMESSAGE, QS_SENDMESSAGE or QS_ALLPOSTMESSAGE.
+ * mask has QS_POSTMESSAGE, QS_SENDMESSAGE or QS_ALLPOSTMESSAGE, and not
+ * inside a DDEML callback (the work waits for the callback's end).
  * DispatchMessageA calls the procedure of a window of the calling thread
  * with the MSG the caller built. TranslateMessage posts no WM_CHAR (there
  * is no keyboard layout): it returns TRUE for WM_KEYDOWN, WM_KEYUP,

@@ -10,11 +10,13 @@
  * server by PostQuitMessage from its callback. The servers never print:
  * what their callbacks saw comes back in their exit codes.
  *
- * The client dispatches its messages after each transaction, as a Windows
- * client with a message loop does: Wine's DDEML leaves the server's
- * acknowledgement of a transaction in the client's queue, and a client
- * that never dispatches it gets it as the answer to its next transaction
- * on the conversation. (winhandle's client has nothing to dispatch.)
+ * The client dispatches its messages after each transaction until its
+ * queue has been quiet for QUIET_MS, as a Windows client with a message
+ * loop would: Wine's DDEML server answers a request with its data and an
+ * acknowledgement too (DDE's protocol has one or the other), and a client
+ * that never dispatches that acknowledgement gets it as the answer to its
+ * next transaction on the conversation. (winhandle's client has nothing
+ * to dispatch.)
  *
  * Where Wine departs from Windows' documentation only what both agree on
  * is printed, and tests/integration/test_dde.c checks the documented
@@ -196,14 +198,17 @@ static BOOL start_server(const char *role, const char *ready, PROCESS_INFORMATIO
     return ok;
 }
 
-/* Dispatch what the thread's queue holds, as a message loop would. */
+/* Dispatch what comes to the thread's queue, as a message loop would,
+ * until nothing has come for QUIET_MS. */
+#define QUIET_MS 50
 static void dispatch_messages(void)
 {
     MSG msg;
-    while (PeekMessageA(&msg, NULL, 0, 0, PM_REMOVE)) {
-        TranslateMessage(&msg);
-        DispatchMessageA(&msg);
-    }
+    while (MsgWaitForMultipleObjects(0, NULL, FALSE, QUIET_MS, QS_ALLINPUT) == WAIT_OBJECT_0)
+        while (PeekMessageA(&msg, NULL, 0, 0, PM_REMOVE)) {
+            TranslateMessage(&msg);
+            DispatchMessageA(&msg);
+        }
 }
 
 /* The data of a request, or NULL and the instance's error. */

@@ -53,6 +53,23 @@ static HDDEDATA text_data(HSZ item, const char *text)
     return dde_text_data(server_inst, item, text);
 }
 
+/* A message loop's turn inside a callback, while work for this thread
+ * waits (a connection the client asks for once this has begun): the
+ * work waits for the pump this callback runs in, so the loop must not
+ * count it, or a loop would spin until the callback returned, which it
+ * never would. */
+static void nested_loop(void)
+{
+    HANDLE in = CreateEventA(NULL, TRUE, FALSE, shared("in_nested"));
+    SetEvent(in);
+    CloseHandle(in);
+    DWORD r = MsgWaitForMultipleObjects(0, NULL, FALSE, 300, QS_ALLINPUT);
+    MSG msg;
+    BOOL got = PeekMessageA(&msg, NULL, 0, 0, PM_REMOVE);
+    snprintf(executed, sizeof(executed), "nested %s %s", r == WAIT_TIMEOUT ? "timeout" : "input",
+             got ? "message" : "none");
+}
+
 static HDDEDATA CALLBACK server_callback(UINT type, UINT fmt, HCONV conv, HSZ hsz1, HSZ hsz2,
                                          HDDEDATA data, ULONG_PTR d1, ULONG_PTR d2)
 {
@@ -95,6 +112,10 @@ static HDDEDATA CALLBACK server_callback(UINT type, UINT fmt, HCONV conv, HSZ hs
             return (HDDEDATA)DDE_FNOTPROCESSED;
         if (!strcmp(buf, "[quit]")) /* ends a GetMessageA loop */
             PostQuitMessage(0);
+        if (!strcmp(buf, "[nested]")) {
+            nested_loop();
+            return (HDDEDATA)DDE_FACK;
+        }
         strcpy(executed, buf);
         return (HDDEDATA)DDE_FACK;
     case XTYP_DISCONNECT: {
@@ -196,6 +217,51 @@ static HDDEDATA send_data(HCONV conv, UINT type, const char *item_name, const ch
     return r;
 }
 
+/* A second client, on its own thread: it connects and asks once the
+ * server is inside its "[nested]" callback. */
+static DWORD WINAPI late_client(LPVOID arg)
+{
+    DWORD inst = 0;
+    HANDLE in = CreateEventA(NULL, TRUE, FALSE, shared("in_nested"));
+    WaitForSingleObject(in, 10000);
+    CloseHandle(in);
+    if (DdeInitializeA(&inst, client_callback, APPCMD_CLIENTONLY, 0))
+        return 0;
+    HSZ svc = DdeCreateStringHandleA(inst, shared("service"), CP_WINANSI);
+    HSZ topic = DdeCreateStringHandleA(inst, "Topic", CP_WINANSI);
+    HSZ item = DdeCreateStringHandleA(inst, "Item", CP_WINANSI);
+    HCONV conv = DdeConnect(inst, svc, topic, NULL);
+    HDDEDATA data = conv ? DdeClientTransaction(NULL, 0, conv, item, CF_TEXT, XTYP_REQUEST,
+                                                5000, NULL)
+                         : NULL;
+    *(BOOL *)arg = data != NULL;
+    DdeFreeDataHandle(data);
+    DdeUninitialize(inst);
+    return 0;
+}
+
+/* A message loop inside a callback does not spin on the work that waits
+ * for the callback's end (nested_loop), and that work is done after. */
+static void nested(HCONV conv)
+{
+    BOOL answered = FALSE;
+    UINT error;
+    DWORD result;
+    /* Made here and kept open, so the server's SetEvent finds it whoever
+     * comes first (a named event goes with its last handle). */
+    HANDLE in = CreateEventA(NULL, TRUE, FALSE, shared("in_nested"));
+    HANDLE t = CreateThread(NULL, 0, late_client, &answered, 0, NULL);
+    ok(send_data(conv, XTYP_EXECUTE, NULL, "[nested]", &result, &error) != NULL,
+       "a callback that runs a message loop's turn");
+    WaitForSingleObject(t, 10000);
+    CloseHandle(t);
+    CloseHandle(in);
+    const char *text = request(conv, "Executed", &error, 5000);
+    ok(!strcmp(text, "nested timeout none"),
+       "its loop does not count the DDE work that waits for the callback (\"%s\")", text);
+    ok(answered, "that work is done after the callback: the other client was answered");
+}
+
 int main(int argc, char **argv)
 {
     spawn_self_init();
@@ -253,6 +319,8 @@ int main(int argc, char **argv)
     sent = send_data(conv, XTYP_EXECUTE, NULL, "[refuse]", &result, &error) != NULL;
     ok(!sent && error == DMLERR_NOTPROCESSED, "a command it refuses: DMLERR_NOTPROCESSED (%#x)",
        error);
+
+    nested(conv);
 
     /* A second server of the same service: a list reaches both. */
     ok(start_server("loop", &s2, ready), "a second server process, on GetMessageA");
