@@ -40,6 +40,9 @@
 #define WS_CHILD_ 0x40000000u
 #define WS_POPUP_ 0x80000000u
 #define WS_VISIBLE_ 0x10000000u
+#define WS_MINIMIZE_ 0x20000000u
+#define WS_CLIPSIBLINGS_ 0x04000000u
+#define WS_EX_TOPMOST_ 0x00000008u
 #define CW_USEDEFAULT_ ((int32_t)0x80000000)
 
 /* GetWindowLong's indices (winuser.h). */
@@ -379,6 +382,16 @@ static uint64_t *long_field(struct window *w, int32_t index, uint64_t *scratch)
     }
 }
 
+/* SetWindowLongA(GWL_STYLE) cannot take WS_CLIPSIBLINGS from a top-level
+ * window nor WS_MINIMIZE from a minimized one: Microsoft does not say,
+ * and this is Wine's rule. */
+static uint32_t new_style(const struct window *w, uint32_t style)
+{
+    if (!w->parent || w->parent->is_root)
+        style |= WS_CLIPSIBLINGS_;
+    return style | (w->style & WS_MINIMIZE_);
+}
+
 static uint32_t set_long(struct request_ctx *ctx, struct window *w, int32_t index, uint64_t v)
 {
     if (index == GWLP_WNDPROC_ && w->hdr.owner_pid != ctx->process->pid)
@@ -386,8 +399,11 @@ static uint32_t set_long(struct request_ctx *ctx, struct window *w, int32_t inde
     if (index == GWLP_HWNDPARENT_)
         return ERR_INVALID_INDEX; /* changing the owner is not built */
     switch (index) {
-    case GWL_STYLE_: w->style = (uint32_t)v; break;
-    case GWL_EXSTYLE_: w->ex_style = (uint32_t)v; break;
+    case GWL_STYLE_: w->style = new_style(w, (uint32_t)v); break;
+    case GWL_EXSTYLE_:
+        /* "To add or remove this style, use the SetWindowPos function." */
+        w->ex_style = ((uint32_t)v & ~WS_EX_TOPMOST_) | (w->ex_style & WS_EX_TOPMOST_);
+        break;
     case GWLP_WNDPROC_: w->wndproc = v; break;
     case GWLP_HINSTANCE_: w->instance = v; break;
     case GWLP_ID_: w->id = v; break;

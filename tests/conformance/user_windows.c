@@ -193,6 +193,28 @@ static void longs_and_text(HWND top)
     SetLastError(UNTOUCHED_ERROR);
     CHECK_INT("long.bad_index", GetWindowLongA(top, -100));
     check_yes("long.exstyle", (GetWindowLongA(top, GWL_EXSTYLE) & WS_EX_TOPMOST) == 0);
+    /* A top-level window keeps WS_CLIPSIBLINGS, a minimized one
+     * WS_MINIMIZE; WS_EX_TOPMOST is SetWindowPos's to change. */
+    check("long.style_set", "0x%lx",
+          (unsigned long)(DWORD)SetWindowLongA(top, GWL_STYLE, WS_POPUP | WS_CAPTION));
+    check("long.style_top_keeps_clipsiblings", "0x%lx",
+          (unsigned long)(DWORD)GetWindowLongA(top, GWL_STYLE));
+    SetWindowLongA(top, GWL_STYLE, WS_POPUP);
+    HWND child = make("sc", WS_CHILD | WS_CLIPSIBLINGS, top, NULL);
+    SetWindowLongA(child, GWL_STYLE, WS_CHILD);
+    check("long.style_child_clipsiblings_goes", "0x%lx",
+          (unsigned long)(DWORD)GetWindowLongA(child, GWL_STYLE));
+    HWND minimized = make("sm", WS_POPUP | WS_MINIMIZE, NULL, NULL);
+    SetWindowLongA(minimized, GWL_STYLE, WS_POPUP);
+    check("long.style_keeps_minimize", "0x%lx",
+          (unsigned long)(DWORD)GetWindowLongA(minimized, GWL_STYLE));
+    DestroyWindow(minimized);
+    DestroyWindow(child);
+    check_log("long.style.messages");
+    SetWindowLongA(top, GWL_EXSTYLE, WS_EX_TOPMOST | WS_EX_TOOLWINDOW);
+    check("long.exstyle_no_topmost", "0x%lx",
+          (unsigned long)(DWORD)GetWindowLongA(top, GWL_EXSTYLE));
+    SetWindowLongA(top, GWL_EXSTYLE, 0);
     DWORD pid = 0;
     check_yes("thread.tid", GetWindowThreadProcessId(top, &pid) == GetCurrentThreadId());
     check_yes("thread.pid", pid == GetCurrentProcessId());
