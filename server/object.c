@@ -6,6 +6,8 @@
 #include "namespace.h"
 
 static struct list_entry all_objects = LIST_INIT(all_objects);
+/* Objects the inspector lists: not the server's own (WH_TYPE_NONE, message
+ * queues), so server_info's count and list_objects' agree. */
 static uint32_t live_objects;
 static uint32_t next_object_id = 1;
 
@@ -19,7 +21,7 @@ void *alloc_object(const struct object_ops *ops, size_t size)
     obj->id = next_object_id++;
     list_init(&obj->waiters);
     list_add_tail(&all_objects, &obj->all_link);
-    live_objects++;
+    live_objects += ops->type != WH_TYPE_NONE;
     return obj;
 }
 
@@ -36,7 +38,7 @@ void release_object(struct object *obj)
     /* Nobody can be waiting: a wait holds a reference. */
     namespace_unlink(obj);
     list_remove(&obj->all_link);
-    live_objects--;
+    live_objects -= obj->ops->type != WH_TYPE_NONE;
     if (obj->ops->destroy)
         obj->ops->destroy(obj);
     free(obj);

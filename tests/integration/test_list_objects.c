@@ -17,8 +17,9 @@
 #include "../../lib/client.h"
 #include "tap.h"
 
-/* The child: an event with three handles, a semaphore with one, then it
- * reports (one byte on ready) and waits for its standard input to end. */
+/* The child: an event with three handles, a semaphore with one, a message
+ * queue (the server's own object, made by its first wait for input), then
+ * it reports (one byte on ready) and waits for its standard input to end. */
 static void holder(int ready, int hold)
 {
     HANDLE ev = CreateEventA(NULL, TRUE, FALSE, "lo-event");
@@ -29,6 +30,8 @@ static void holder(int ready, int hold)
                          DUPLICATE_SAME_ACCESS) ||
         !DuplicateHandle(GetCurrentProcess(), ev, GetCurrentProcess(), &dup2, 0, FALSE,
                          DUPLICATE_SAME_ACCESS))
+        _exit(2);
+    if (MsgWaitForMultipleObjects(0, NULL, FALSE, 0, QS_ALLINPUT) != WAIT_TIMEOUT)
         _exit(2);
     char c = 1, buf;
     if (write(ready, &c, 1) != 1)
@@ -90,6 +93,12 @@ static void check_holders(pid_t child)
        "the event is listed with its 3 handles");
     ok(ev && ev->holder_count == 1 && h[0].pid == (uint32_t)child && h[0].handles == 3,
        "one holder, the child, with 3 handles");
+    struct wh_server_info_request req = { 0 };
+    struct wh_server_info_reply info = { 0 };
+    uint32_t info_error = SERVER_CALL(server_info, &req, &info, NULL, 0);
+    ok(info_error == 0 && info.objects == l.count,
+       "the server's object count is what it lists, its message queues left out (%u, %u)",
+       info.objects, l.count);
     free(l.data);
 
     l = list_objects(WH_TYPE_SEMAPHORE, 0, NULL, 0);
