@@ -6,9 +6,11 @@
  *
  * A popup item holds its submenu's handle, not a pointer: the submenu is a
  * menu of its own in the table, destroyed with its parent (DestroyMenu and
- * DeleteMenu) unless detached first (RemoveMenu). A menu may be made to
- * contain itself; every walk is bounded in depth, and the table's destroy
- * kills a handle before its destroy op runs, so a cycle ends.
+ * DeleteMenu) unless detached first (RemoveMenu). A menu may not become
+ * its own submenu, nor one of its submenus' (Wine refuses it too): that
+ * check, like every walk, is bounded in depth, so a cycle through deeper
+ * menus can still be made, and the table's destroy kills a handle before
+ * its destroy op runs, so such a cycle ends.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -137,6 +139,22 @@ static int64_t find_by_command(struct menu *m, uint32_t id, struct menu **owner)
     return search(m, id, owner, 0);
 }
 
+/* Whether target is m or lies below it within MAX_MENU_DEPTH levels. */
+static int reaches(struct menu *m, const struct menu *target, int depth)
+{
+    if (m == target)
+        return 1;
+    m->seen = search_count;
+    for (uint32_t i = 0; i < m->count && depth < MAX_MENU_DEPTH; i++) {
+        struct menu *sub = m->items[i].submenu
+                               ? (struct menu *)user_get(m->items[i].submenu, WH_USER_MENU)
+                               : NULL;
+        if (sub && sub->seen != search_count && reaches(sub, target, depth + 1))
+            return 1;
+    }
+    return 0;
+}
+
 /* The item named by (item, by_position) in m: its menu and position. */
 static int64_t find_item(struct menu *m, uint32_t item, uint32_t by_position,
                          struct menu **owner)
@@ -203,6 +221,15 @@ DECL_HANDLER(menu_insert)
         pos = req->item < m->count ? req->item : m->count; /* past the end appends */
     } else if ((pos = find_by_command(m, req->item, &owner)) < 0) {
         ctx->error = ERR_MENU_ITEM_NOT_FOUND;
+        return;
+    }
+    /* No menu inside itself: the submenu must not hold the menu it goes
+     * into (Wine fails leaving the last error alone; Microsoft says
+     * nothing). */
+    struct menu *sub = (req->mask & MIIM_SUBMENU_) && req->submenu
+                           ? (struct menu *)user_get(req->submenu, WH_USER_MENU) : NULL;
+    if (sub && (search_count++, reaches(sub, owner, 0))) {
+        ctx->error = ERR_INVALID_PARAMETER;
         return;
     }
     if ((ctx->error = grow(owner)))

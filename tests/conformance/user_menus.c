@@ -338,6 +338,36 @@ static void window_menus(void)
     UnregisterClassA("WhMenuTest", NULL);
 }
 
+/* A menu cannot be put inside itself, directly or through its submenus;
+ * one submenu in two menus is allowed. Results only: Wine leaves the
+ * error alone (winhandle: ERROR_INVALID_PARAMETER), and a refused
+ * AppendMenuA leaves an empty item behind in Wine 8, so only the menus
+ * whose refusals went through InsertMenuA and InsertMenuItemA are
+ * counted. */
+static void no_cycles(void)
+{
+    HMENU a = CreatePopupMenu(), b = CreatePopupMenu(), c = CreatePopupMenu();
+    check_bool("cycle.a_holds_b", AppendMenuA(a, MF_POPUP, (UINT_PTR)b, "b"));
+    check_bool("cycle.b_holds_c", AppendMenuA(b, MF_POPUP, (UINT_PTR)c, "c"));
+    check_result("cycle.append_a_into_c", AppendMenuA(c, MF_POPUP, (UINT_PTR)a, "a"));
+    MENUITEMINFOA mii;
+    memset(&mii, 0, sizeof(mii));
+    mii.cbSize = sizeof(mii);
+    mii.fMask = MIIM_SUBMENU;
+    mii.hSubMenu = b;
+    check_result("cycle.insert_item_b_into_c", InsertMenuItemA(c, 0, TRUE, &mii));
+    check_result("cycle.insert_a_into_a",
+                 InsertMenuA(a, 0, MF_BYPOSITION | MF_POPUP, (UINT_PTR)a, "self"));
+    HMENU shared = CreatePopupMenu();
+    check_bool("cycle.shared_in_a", AppendMenuA(a, MF_POPUP, (UINT_PTR)shared, "s1"));
+    check_bool("cycle.shared_in_b", InsertMenuA(b, 0, MF_BYPOSITION | MF_POPUP,
+                                                (UINT_PTR)shared, "s2"));
+    check_int("cycle.count_a", GetMenuItemCount(a));
+    check_int("cycle.count_b", GetMenuItemCount(b));
+    check_bool("cycle.destroy", DestroyMenu(a));
+    check_yes("cycle.all_gone", !IsMenu(b) && !IsMenu(c) && !IsMenu(shared));
+}
+
 int main(void)
 {
     create_and_fill();
@@ -345,6 +375,7 @@ int main(void)
     /* Before uniqueness(): Wine 8 mishandles a window made in a slot that
      * 2000 menus have used (its DestroyWindow then says ERROR_ACCESS_DENIED). */
     window_menus();
+    no_cycles();
     uniqueness();
     load_indirect();
     return 0;

@@ -611,6 +611,31 @@ static void test_class_has_windows(void)
     close(fd);
 }
 
+/* Menus that would hold themselves: refused near, and deeper than the
+ * check looks a cycle can be made; every walk over it ends. */
+static void test_menu_cycles(void)
+{
+    HMENU chain[20];
+    for (int i = 0; i < 20; i++) {
+        chain[i] = CreatePopupMenu();
+        if (i)
+            AppendMenuA(chain[i - 1], MF_POPUP, (UINT_PTR)chain[i], "next");
+    }
+    SetLastError(0);
+    ok(!AppendMenuA(chain[3], MF_POPUP, (UINT_PTR)chain[0], "back") &&
+           GetLastError() == ERROR_INVALID_PARAMETER,
+       "a menu into its own submenu: ERROR_INVALID_PARAMETER");
+    ok(!InsertMenuA(chain[0], 0, MF_BYPOSITION | MF_POPUP, (UINT_PTR)chain[0], "self"),
+       "a menu into itself: refused");
+    ok(AppendMenuA(chain[19], MF_POPUP, (UINT_PTR)chain[0], "deep"),
+       "a cycle deeper than the check looks is made");
+    char text[8];
+    ok(GetMenuStringA(chain[0], 12345, text, sizeof(text), MF_BYCOMMAND) == 0,
+       "a search by command over the cycle ends");
+    ok(DestroyMenu(chain[5]) && !IsMenu(chain[19]) && !IsMenu(chain[0]),
+       "destroying one menu of the cycle takes all of it");
+}
+
 static void test_random(void)
 {
     unsigned seed = (unsigned)getpid();
@@ -722,6 +747,7 @@ int main(void)
     test_dialog_item();
     test_window_state();
     test_class_has_windows();
+    test_menu_cycles();
     test_long_window_text();
     test_random();
     test_other_uid();
