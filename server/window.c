@@ -220,18 +220,51 @@ static int32_t screen_y(const struct window *w)
 /* Where a window goes in its parent's z-order: after is HWND_TOP (0),
  * HWND_BOTTOM (1), HWND_TOPMOST/NOTOPMOST (treated as the top) or a
  * sibling. */
+#define HWND_TOP_ 0u
+#define HWND_BOTTOM_ 1u
+#define HWND_TOPMOST_ 0xffffffffu   /* (HWND)-1 */
+#define HWND_NOTOPMOST_ 0xfffffffeu /* (HWND)-2 */
+
+static int is_topmost(const struct window *w)
+{
+    return (w->ex_style & WS_EX_TOPMOST_) != 0;
+}
+
+/* Where a band of parent's children starts: topmost windows come first,
+ * then the others (SetWindowPos's HWND_TOPMOST). */
+static struct list_entry *band_start(struct window *parent, int topmost)
+{
+    struct list_entry *e = parent->children.next;
+    while (!topmost && e != &parent->children &&
+           is_topmost(LIST_ENTRY(e, struct window, sibling)))
+        e = e->next;
+    return e;
+}
+
+/* Put w among parent's children: after a sibling, on top (HWND_TOP) or at
+ * the bottom (HWND_BOTTOM) of its band. HWND_TOPMOST makes it topmost,
+ * HWND_NOTOPMOST and HWND_BOTTOM ("the window loses its topmost status")
+ * not. A window never leaves its band: after a sibling of the other band
+ * it goes to the nearest end of its own. */
 static void link_window(struct window *w, struct window *parent, uint32_t after)
 {
     list_remove(&w->sibling);
-    struct window *a = after > 1 && after < 0xfffffffeu
-                           ? (struct window *)user_get(after, WH_USER_WINDOW) : NULL;
-    if (a && a->parent == parent && a != w)
-        list_add_tail(a->sibling.next, &w->sibling);
-    else if (after == 1)
-        list_add_tail(&parent->children, &w->sibling);
-    else
-        list_add_tail(parent->children.next, &w->sibling);
     w->parent = parent;
+    if (after == HWND_TOPMOST_)
+        w->ex_style |= WS_EX_TOPMOST_;
+    else if (after == HWND_NOTOPMOST_ || after == HWND_BOTTOM_)
+        w->ex_style &= ~WS_EX_TOPMOST_;
+    int topmost = is_topmost(w);
+    struct list_entry *top = band_start(parent, topmost);
+    struct list_entry *bottom = topmost ? band_start(parent, 0) : &parent->children;
+    struct window *a = after > HWND_BOTTOM_ && after < HWND_NOTOPMOST_
+                           ? (struct window *)user_get(after, WH_USER_WINDOW) : NULL;
+    struct list_entry *pos = top;
+    if (a && a->parent == parent && a != w)
+        pos = is_topmost(a) == topmost ? a->sibling.next : topmost ? bottom : top;
+    else if (after == HWND_BOTTOM_)
+        pos = bottom;
+    list_add_tail(pos, &w->sibling);
 }
 
 static uint32_t copy_string(char **dst, const char *src, uint32_t len)
@@ -300,7 +333,9 @@ DECL_HANDLER(create_window)
     }
     w->extra_len = req->extra;
     w->style = req->style & ~WS_VISIBLE_; /* visible once created: the library shows it */
-    w->ex_style = req->ex_style;
+    /* Only a top-level window is made topmost (Wine drops the bit from a
+     * child; HWND_TOPMOST may set it later). */
+    w->ex_style = req->style & WS_CHILD_ ? req->ex_style & ~WS_EX_TOPMOST_ : req->ex_style;
     w->class_atom = req->class_atom;
     w->wndproc = req->wndproc;
     w->instance = req->instance;
@@ -481,6 +516,10 @@ uint32_t window_set_pos(uint32_t handle, uint32_t after, int32_t x, int32_t y, i
         return ERR_INVALID_WINDOW_HANDLE;
     if (w->is_root)
         return ERR_ACCESS_DENIED;
+    /* hWndInsertAfter names a window, or is one of the four HWND_ values. */
+    if (!(flags & SWP_NOZORDER_) && after > HWND_BOTTOM_ && after < HWND_NOTOPMOST_ &&
+        !user_get(after, WH_USER_WINDOW))
+        return ERR_INVALID_WINDOW_HANDLE;
     if (!(flags & SWP_NOMOVE_)) {
         w->x = x;
         w->y = y;

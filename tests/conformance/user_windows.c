@@ -559,6 +559,81 @@ static void call_window_proc(void)
     check_call_log("call.dead_window.log");
 }
 
+/* The children of parent in z-order, by title ("?" for others). */
+static void check_order(const char *name, HWND parent)
+{
+    char buf[16] = "";
+    int n = 0;
+    for (HWND h = GetWindow(parent, GW_CHILD); h && n < 15; h = GetWindow(h, GW_HWNDNEXT))
+        buf[n++] = name_of(h)[0];
+    check(name, "%s", buf);
+}
+
+static void check_topmost(const char *name, HWND hwnd)
+{
+    check(name, "%s", GetWindowLongA(hwnd, GWL_EXSTYLE) & WS_EX_TOPMOST ? "topmost" : "no");
+}
+
+/* Whether a comes before b among their siblings (others may lie
+ * between: Wine has top-level windows of its own). */
+static int above(HWND a, HWND b)
+{
+    for (HWND h = GetWindow(b, GW_HWNDPREV); h; h = GetWindow(h, GW_HWNDPREV))
+        if (h == a)
+            return 1;
+    return 0;
+}
+
+#define ZORDER(w, after) SetWindowPos(w, after, 0, 0, 0, 0, SWP_NOMOVE | SWP_NOSIZE)
+
+/* HWND_TOPMOST and HWND_NOTOPMOST: topmost windows stay above the others
+ * among their siblings; a child made with WS_EX_TOPMOST is not one. */
+static void topmost(void)
+{
+    HWND p = make("p", WS_POPUP, NULL, NULL);
+    HWND a = make("a", WS_CHILD, p, NULL);
+    HWND b = CreateWindowExA(WS_EX_TOPMOST, "WhTest", "b", WS_CHILD, 0, 0, 1, 1, p, NULL, NULL,
+                             NULL);
+    HWND c = make("c", WS_CHILD, p, NULL);
+    check_log("topmost.create.messages");
+    check_order("topmost.made", p);
+    check_topmost("topmost.child_made_topmost", b);
+    check_bool("topmost.set", ZORDER(c, HWND_TOPMOST));
+    check_order("topmost.set.order", p);
+    check_topmost("topmost.set.style", c);
+    ZORDER(a, HWND_TOP);
+    check_order("topmost.top_stays_below", p);
+    ZORDER(b, a);
+    check_order("topmost.after_sibling", p);
+    check_bool("topmost.unset", ZORDER(c, HWND_NOTOPMOST));
+    check_order("topmost.unset.order", p);
+    check_topmost("topmost.unset.style", c);
+    ZORDER(a, HWND_TOP);
+    check_order("topmost.top_after_unset", p);
+    SetLastError(UNTOUCHED_ERROR);
+    check_bool("topmost.bad_after", ZORDER(a, (HWND)(ULONG_PTR)0x1234));
+    SetLastError(UNTOUCHED_ERROR);
+    check_bool("topmost.bad_after_nozorder",
+               SetWindowPos(a, (HWND)(ULONG_PTR)0x1234, 0, 0, 0, 0,
+                            SWP_NOMOVE | SWP_NOSIZE | SWP_NOZORDER));
+    DestroyWindow(p);
+
+    HWND t1 = CreateWindowExA(WS_EX_TOPMOST, "WhTest", "t1", WS_POPUP, 0, 0, 1, 1, NULL, NULL,
+                              NULL, NULL);
+    HWND t2 = make("t2", WS_POPUP, NULL, NULL);
+    check_topmost("topmost.top_level_made", t1);
+    check_yes("topmost.above_newer", above(t1, t2));
+    ZORDER(t2, HWND_TOP);
+    check_yes("topmost.above_after_top", above(t1, t2));
+    ZORDER(t2, HWND_TOPMOST);
+    check_yes("topmost.both_newest_first", above(t2, t1));
+    /* (HWND_BOTTOM on a topmost window: it "loses its topmost status and
+     * is placed at the bottom"; Wine 8 keeps it topmost, test_documented.) */
+    DestroyWindow(t1);
+    DestroyWindow(t2);
+    check_log("topmost.destroy.messages");
+}
+
 int main(void)
 {
     classes();
@@ -578,6 +653,7 @@ int main(void)
     check_log("destroy.top.messages");
     destruction();
     deferred();
+    topmost();
     check_yes("desktop", GetDesktopWindow() != NULL && IsWindow(GetDesktopWindow()));
     check_bool("class.unregister_used", UnregisterClassA("WhTest", NULL));
     return 0;

@@ -426,6 +426,24 @@ static void set_menu_documented(void)
     ok(IsMenu(menu) && DestroyMenu(menu), "the menu is left alone");
 }
 
+/* SetWindowPos(HWND_BOTTOM): "If the hWnd parameter identifies a topmost
+ * window, the window loses its topmost status and is placed at the
+ * bottom of all other windows" (Wine 8 keeps it topmost). */
+static void bottom_loses_topmost(void)
+{
+    HWND t = CreateWindowExA(WS_EX_TOPMOST, "Static", "t", WS_POPUP, 0, 0, 1, 1, NULL, NULL,
+                             NULL, NULL);
+    HWND other = CreateWindowExA(0, "Static", "o", WS_POPUP, 0, 0, 1, 1, NULL, NULL, NULL, NULL);
+    ok(t && (GetWindowLongA(t, GWL_EXSTYLE) & WS_EX_TOPMOST), "a topmost window");
+    ok(SetWindowPos(t, HWND_BOTTOM, 0, 0, 0, 0, SWP_NOMOVE | SWP_NOSIZE) &&
+           !(GetWindowLongA(t, GWL_EXSTYLE) & WS_EX_TOPMOST),
+       "HWND_BOTTOM takes its topmost status");
+    ok(!GetWindow(t, GW_HWNDNEXT) && GetWindow(other, GW_HWNDNEXT),
+       "and puts it at the bottom");
+    DestroyWindow(t);
+    DestroyWindow(other);
+}
+
 int main(int argc, char **argv)
 {
     if (argc > 1 && !strcmp(argv[1], "exit"))
@@ -452,5 +470,6 @@ int main(int argc, char **argv)
     showwindow_documented();
     dialog_errors();
     set_menu_documented();
+    bottom_loses_topmost();
     return tap_done();
 }
