@@ -456,6 +456,12 @@ DECL_HANDLER(window_long)
         ctx->error = ERR_INVALID_PARAMETER;
         return;
     }
+    /* The desktop window is every process's: nobody changes it (Wine's
+     * answer). */
+    if (req->set && w->is_root) {
+        ctx->error = ERR_ACCESS_DENIED;
+        return;
+    }
     if (req->index >= 0) {
         if ((uint64_t)(uint32_t)req->index + req->size > w->extra_len) {
             ctx->error = ERR_INVALID_INDEX;

@@ -655,6 +655,10 @@ int main(void)
     deferred();
     topmost();
     check_yes("desktop", GetDesktopWindow() != NULL && IsWindow(GetDesktopWindow()));
+    CHECK_INT("desktop.set_long", SetWindowLongPtrA(GetDesktopWindow(), GWLP_USERDATA, 3));
+    CHECK_INT("desktop.set_style", SetWindowLongA(GetDesktopWindow(), GWL_STYLE, WS_POPUP));
+    SetLastError(UNTOUCHED_ERROR);
+    check_bool("desktop.destroy", DestroyWindow(GetDesktopWindow()));
     check_bool("class.unregister_used", UnregisterClassA("WhTest", NULL));
     return 0;
 }
