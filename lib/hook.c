@@ -7,8 +7,69 @@
  * hook may cause an event that calls hooks again), so CallNextHookEx can
  * ask for the one after it; Windows ignores CallNextHookEx's hhk the same
  * way.
+ *
+ * Most events have no hook, and asking the server costs a round trip per
+ * event (every message a window procedure is sent, for WH_CALLWNDPROC and
+ * WH_CALLWNDPROCRET). A thread calls only hooks its own process set, so
+ * the process counts, per type, the hooks it set and has not taken off:
+ * at 0 there is no chain to ask for. The count only errs high (a hook the
+ * server drops with its thread stays counted until the process unhooks
+ * it, or forever): a needless request, never a missed hook.
  */
+#include <pthread.h>
+#include <stdlib.h>
+
 #include "user_private.h"
+
+#define HOOK_TYPES (WH_MAX - WH_MIN + 1)
+
+/* One hook this process set: its type, for UnhookWindowsHookEx. */
+struct set_hook {
+    struct set_hook *next;
+    uint32_t handle;
+    int id;
+};
+
+static struct set_hook *set_hooks;
+static pthread_mutex_t set_hooks_lock = PTHREAD_MUTEX_INITIALIZER;
+static unsigned set_counts[HOOK_TYPES]; /* read without the lock: atomics */
+
+static void remember_hook(uint32_t handle, int id)
+{
+    struct set_hook *h = malloc(sizeof(*h));
+    pthread_mutex_lock(&set_hooks_lock);
+    /* Counted even when there is no memory to remember it: a count that
+     * never comes down costs requests, a missing one would miss hooks. */
+    __atomic_add_fetch(&set_counts[id - WH_MIN], 1, __ATOMIC_RELEASE);
+    if (h) {
+        h->handle = handle;
+        h->id = id;
+        h->next = set_hooks;
+        set_hooks = h;
+    }
+    pthread_mutex_unlock(&set_hooks_lock);
+}
+
+static void forget_hook(uint32_t handle)
+{
+    pthread_mutex_lock(&set_hooks_lock);
+    for (struct set_hook **p = &set_hooks; *p; p = &(*p)->next) {
+        if ((*p)->handle == handle) {
+            struct set_hook *h = *p;
+            *p = h->next;
+            __atomic_sub_fetch(&set_counts[h->id - WH_MIN], 1, __ATOMIC_RELEASE);
+            free(h);
+            break;
+        }
+    }
+    pthread_mutex_unlock(&set_hooks_lock);
+}
+
+static int may_have_hooks(int id)
+{
+    return id >= WH_MIN && id <= WH_MAX &&
+           __atomic_load_n(&set_counts[id - WH_MIN], __ATOMIC_ACQUIRE) != 0;
+}
 
 struct running_hook {
     int id;
@@ -26,12 +87,16 @@ HHOOK WINAPI SetWindowsHookExA(int id, HOOKPROC proc, HINSTANCE module, DWORD ti
     struct wh_set_hook_reply reply;
     if (!set_result(SERVER_CALL(set_hook, &req, &reply, NULL, 0)))
         return NULL;
+    remember_hook(reply.handle, id);
     return wire_to_user(reply.handle);
 }
 
 BOOL WINAPI UnhookWindowsHookEx(HHOOK hook)
 {
-    return user_destroy_object(hook, WH_USER_HOOK);
+    if (!user_destroy_object(hook, WH_USER_HOOK))
+        return FALSE;
+    forget_hook(user_to_wire(hook));
+    return TRUE;
 }
 
 /* The hook to call after `after` (0: the first); 0 at the chain's end. */
@@ -49,7 +114,7 @@ static LRESULT call_from(int id, uint32_t after, int code, WPARAM wparam, LPARAM
                          BOOL *called)
 {
     HOOKPROC proc;
-    uint32_t handle = next_hook(id, after, &proc);
+    uint32_t handle = may_have_hooks(id) ? next_hook(id, after, &proc) : 0;
     *called = handle != 0;
     if (!handle)
         return 0;

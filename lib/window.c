@@ -46,6 +46,24 @@ static LRESULT call_procedure(const struct window_info *info, HWND hwnd, UINT ms
     return proc ? proc(hwnd, msg, wparam, lparam) : DefWindowProcA(hwnd, msg, wparam, lparam);
 }
 
+/* A message sent to a procedure of this thread (NULL: DefWindowProcA):
+ * WH_CALLWNDPROC hooks see it first and WH_CALLWNDPROCRET hooks after,
+ * with the result, as on Windows for every sent message; a dispatched one
+ * (DispatchMessageA) or CallWindowProcA's goes to the procedure alone. The
+ * hooks' wParam says the current thread sent it: always, here. */
+static LRESULT call_sent(WNDPROC proc, HWND hwnd, UINT msg, WPARAM wparam, LPARAM lparam)
+{
+    BOOL called;
+    CWPSTRUCT cwp = { .lParam = lparam, .wParam = wparam, .message = msg, .hwnd = hwnd };
+    call_hooks(WH_CALLWNDPROC, HC_ACTION, TRUE, (LPARAM)&cwp, &called);
+    LRESULT result = proc ? proc(hwnd, msg, wparam, lparam)
+                          : DefWindowProcA(hwnd, msg, wparam, lparam);
+    CWPRETSTRUCT ret = { .lResult = result, .lParam = lparam, .wParam = wparam,
+                         .message = msg, .hwnd = hwnd };
+    call_hooks(WH_CALLWNDPROCRET, HC_ACTION, TRUE, (LPARAM)&ret, &called);
+    return result;
+}
+
 /* Call the window's procedure if it runs on this thread; else (another
  * thread's window, no queue to post to) nothing happens. */
 LRESULT send_message(HWND hwnd, UINT msg, WPARAM wparam, LPARAM lparam, BOOL *sent)
@@ -55,7 +73,7 @@ LRESULT send_message(HWND hwnd, UINT msg, WPARAM wparam, LPARAM lparam, BOOL *se
     if (!get_info(hwnd, &info) || !own_thread(&info))
         return 0;
     *sent = TRUE;
-    return call_procedure(&info, hwnd, msg, wparam, lparam);
+    return call_sent((WNDPROC)(uintptr_t)info.r.wndproc, hwnd, msg, wparam, lparam);
 }
 
 LRESULT dispatch_to_window(HWND hwnd, UINT msg, WPARAM wparam, LPARAM lparam)
@@ -152,7 +170,7 @@ static HWND creation_failed(HWND hwnd, WNDPROC proc, BOOL nccreated)
 {
     DWORD error = GetLastError();
     if (nccreated)
-        proc(hwnd, WM_NCDESTROY, 0, 0);
+        call_sent(proc, hwnd, WM_NCDESTROY, 0, 0);
     destroy_in_server(hwnd);
     SetLastError(error);
     return NULL;
@@ -205,9 +223,9 @@ HWND WINAPI CreateWindowExA(DWORD ex_style, LPCSTR class_name, LPCSTR name, DWOR
     BOOL called;
     if (call_hooks(WH_CBT, HCBT_CREATEWND, (WPARAM)hwnd, (LPARAM)&cbt, &called) && called)
         return creation_failed(hwnd, proc, FALSE);
-    if (!proc(hwnd, WM_NCCREATE, 0, (LPARAM)&cs))
+    if (!call_sent(proc, hwnd, WM_NCCREATE, 0, (LPARAM)&cs))
         return creation_failed(hwnd, proc, TRUE);
-    if (proc(hwnd, WM_CREATE, 0, (LPARAM)&cs) == -1)
+    if (call_sent(proc, hwnd, WM_CREATE, 0, (LPARAM)&cs) == -1)
         return creation_failed(hwnd, proc, TRUE);
     if (style & WS_VISIBLE)
         window_show_created(hwnd, style);
@@ -400,8 +418,7 @@ int WINAPI GetWindowTextA(HWND hwnd, LPSTR buf, int max)
         return len;
     WNDPROC proc = (WNDPROC)(uintptr_t)reply.wndproc;
     buf[0] = 0;
-    return (int)(proc ? proc(hwnd, WM_GETTEXT, (WPARAM)max, (LPARAM)buf)
-                      : DefWindowProcA(hwnd, WM_GETTEXT, (WPARAM)max, (LPARAM)buf));
+    return (int)call_sent(proc, hwnd, WM_GETTEXT, (WPARAM)max, (LPARAM)buf);
 }
 
 int WINAPI GetWindowTextLengthA(HWND hwnd)

@@ -394,6 +394,24 @@ typedef struct tagCBT_CREATEWNDA {
     HWND hwndInsertAfter;
 } CBT_CREATEWNDA, *LPCBT_CREATEWNDA;
 
+/* What WH_CALLWNDPROC and WH_CALLWNDPROCRET hooks get (lParam) for each
+ * message sent to a window procedure; wParam is nonzero when the current
+ * thread sent it (always, here: there are no messages between threads). */
+typedef struct tagCWPSTRUCT {
+    LPARAM lParam;
+    WPARAM wParam;
+    UINT message;
+    HWND hwnd;
+} CWPSTRUCT, *PCWPSTRUCT, *LPCWPSTRUCT;
+
+typedef struct tagCWPRETSTRUCT {
+    LRESULT lResult;
+    LPARAM lParam;
+    WPARAM wParam;
+    UINT message;
+    HWND hwnd;
+} CWPRETSTRUCT, *PCWPRETSTRUCT, *LPCWPRETSTRUCT;
+
 typedef BOOL(CALLBACK *WNDENUMPROC)(HWND, LPARAM);
 
 #define CS_VREDRAW 0x0001

@@ -1,7 +1,9 @@
 /*
  * Hooks against Wine: set, call through CallMsgFilterA, chain with
  * CallNextHookEx, unhook, use after; and WH_CBT for the windows a thread
- * makes and destroys (creation and destruction refused by the hook too).
+ * makes and destroys (creation and destruction refused by the hook too);
+ * WH_CALLWNDPROC and WH_CALLWNDPROCRET around each message sent to a
+ * procedure, and not around a dispatched one nor CallWindowProcA's.
  * Windows fails UnhookWindowsHookEx on a dead hook with
  * ERROR_INVALID_HOOK_HANDLE (1404).
  */
@@ -161,6 +163,131 @@ static void cbt_windows(void)
     check("cbt.next_with_dead_hook", "%d", (int)CallNextHookEx(h, HCBT_ACTIVATE, 0, 0));
 }
 
+/* ---- WH_CALLWNDPROC and WH_CALLWNDPROCRET ---- */
+
+static char sent_trace[512];
+
+static void sent_note(const char *s)
+{
+    size_t n = strlen(sent_trace);
+    snprintf(sent_trace + n, sizeof(sent_trace) - n, "%s%s", n ? " " : "", s);
+}
+
+/* The messages both Wine and winhandle send a window of this program
+ * (Wine sends more: sizes, positions, activation). */
+static const char *sent_name(UINT msg)
+{
+    switch (msg) {
+    case WM_NCCREATE: return "NCCREATE";
+    case WM_CREATE: return "CREATE";
+    case WM_DESTROY: return "DESTROY";
+    case WM_NCDESTROY: return "NCDESTROY";
+    case WM_SETTEXT: return "SETTEXT";
+    case WM_GETTEXT: return "GETTEXT";
+    case WM_GETTEXTLENGTH: return "GETTEXTLENGTH";
+    case WM_SHOWWINDOW: return "SHOWWINDOW";
+    case WM_ENABLE: return "ENABLE";
+    case WM_USER: return "USER";
+    default: return NULL;
+    }
+}
+
+/* Only this class's windows: Wine's IME window is sent messages too. */
+static int sent_window(HWND hwnd)
+{
+    char name[32] = "";
+    GetClassNameA(hwnd, name, sizeof(name));
+    return !strcmp(name, "WhSent");
+}
+
+static LRESULT CALLBACK sent_proc(HWND hwnd, UINT msg, WPARAM wp, LPARAM lp)
+{
+    char buf[48];
+    if (sent_name(msg)) {
+        snprintf(buf, sizeof(buf), "proc:%s", sent_name(msg));
+        sent_note(buf);
+    }
+    return msg == WM_USER ? 42 : DefWindowProcA(hwnd, msg, wp, lp);
+}
+
+static LRESULT CALLBACK callwndproc_hook(int code, WPARAM w, LPARAM l)
+{
+    const CWPSTRUCT *c = (const CWPSTRUCT *)l;
+    char buf[64];
+    if (sent_window(c->hwnd) && sent_name(c->message)) {
+        snprintf(buf, sizeof(buf), "before:%s(code %d, same thread %d)", sent_name(c->message),
+                 code, w != 0);
+        sent_note(buf);
+    }
+    return CallNextHookEx(NULL, code, w, l);
+}
+
+/* The result is printed where Wine gives the procedure's: for
+ * WM_NCCREATE Wine 8 gives 0 (DefWindowProcA returned TRUE). */
+static LRESULT CALLBACK callwndprocret_hook(int code, WPARAM w, LPARAM l)
+{
+    const CWPRETSTRUCT *c = (const CWPRETSTRUCT *)l;
+    char buf[64];
+    if (sent_window(c->hwnd) && sent_name(c->message)) {
+        if (c->message == WM_NCCREATE)
+            snprintf(buf, sizeof(buf), "after:%s", sent_name(c->message));
+        else
+            snprintf(buf, sizeof(buf), "after:%s=%ld", sent_name(c->message), (long)c->lResult);
+        sent_note(buf);
+    }
+    return CallNextHookEx(NULL, code, w, l);
+}
+
+static void check_sent_trace(const char *name)
+{
+    check(name, "\"%s\"", sent_trace);
+    sent_trace[0] = '\0';
+}
+
+static void sent_messages(void)
+{
+    WNDCLASSA wc = { .lpfnWndProc = sent_proc, .lpszClassName = "WhSent" };
+    RegisterClassA(&wc);
+    HWND keeper = CreateWindowExA(0, "WhSent", "keeper", WS_POPUP, 0, 0, 1, 1, NULL, NULL,
+                                  NULL, NULL);
+    DWORD tid = GetCurrentThreadId();
+    HHOOK before = SetWindowsHookExA(WH_CALLWNDPROC, callwndproc_hook, NULL, tid);
+    HHOOK after = SetWindowsHookExA(WH_CALLWNDPROCRET, callwndprocret_hook, NULL, tid);
+    check_yes("sent.set", before && after);
+    sent_trace[0] = '\0';
+
+    HWND w = CreateWindowExA(0, "WhSent", "w", WS_POPUP, 0, 0, 1, 1, NULL, NULL, NULL, NULL);
+    check_sent_trace("sent.create");
+    SetWindowTextA(w, "text");
+    check_sent_trace("sent.set_text");
+    char buf[16];
+    GetWindowTextA(w, buf, sizeof(buf));
+    check_sent_trace("sent.get_text");
+    GetWindowTextLengthA(w);
+    check_sent_trace("sent.get_text_length");
+    ShowWindow(w, SW_SHOW);
+    check_sent_trace("sent.show");
+    EnableWindow(w, FALSE);
+    check_sent_trace("sent.enable");
+    MSG m = { .hwnd = w, .message = WM_USER };
+    check("sent.dispatch", "%ld", (long)DispatchMessageA(&m));
+    check_sent_trace("sent.dispatch.trace");
+    check("sent.call_window_proc", "%ld", (long)CallWindowProcA(sent_proc, w, WM_USER, 0, 0));
+    check_sent_trace("sent.call_window_proc.trace");
+    DestroyWindow(w);
+    check_sent_trace("sent.destroy");
+
+    /* Unhooked, a hook type is silent again. */
+    check_bool("sent.unhook_before", UnhookWindowsHookEx(before));
+    w = CreateWindowExA(0, "WhSent", "w2", WS_POPUP, 0, 0, 1, 1, NULL, NULL, NULL, NULL);
+    SetWindowTextA(w, "again");
+    check_sent_trace("sent.after_unhook");
+    check_bool("sent.unhook_after", UnhookWindowsHookEx(after));
+    DestroyWindow(w);
+    check_sent_trace("sent.all_unhooked");
+    DestroyWindow(keeper);
+}
+
 int main(void)
 {
     MSG msg;
@@ -232,5 +359,6 @@ int main(void)
     check_result("all_unhooked.filter", CallMsgFilterA(&msg, MSGF_USER));
     check("all_unhooked.trace", "\"%s\"", trace);
     cbt_windows();
+    sent_messages();
     return 0;
 }

@@ -444,6 +444,33 @@ static void bottom_loses_topmost(void)
     DestroyWindow(other);
 }
 
+/* CWPRETSTRUCT.lResult is "the return value of the window procedure that
+ * processed the message": for WM_NCCREATE, DefWindowProcA's TRUE (Wine 8
+ * gives 0; user_hooks prints no value there). */
+static LRESULT nccreate_result = -1;
+
+static LRESULT CALLBACK nccreate_ret_hook(int code, WPARAM w, LPARAM l)
+{
+    const CWPRETSTRUCT *c = (const CWPRETSTRUCT *)l;
+    if (c->message == WM_NCCREATE)
+        nccreate_result = c->lResult;
+    return CallNextHookEx(NULL, code, w, l);
+}
+
+static void callwndprocret_result(void)
+{
+    WNDCLASSA wc = { .lpfnWndProc = DefWindowProcA, .lpszClassName = "DocRet" };
+    RegisterClassA(&wc);
+    HHOOK h = SetWindowsHookExA(WH_CALLWNDPROCRET, nccreate_ret_hook, NULL,
+                                GetCurrentThreadId());
+    HWND w = CreateWindowExA(0, "DocRet", "", WS_POPUP, 0, 0, 1, 1, NULL, NULL, NULL, NULL);
+    ok(w && nccreate_result == TRUE,
+       "WH_CALLWNDPROCRET: WM_NCCREATE's lResult is the procedure's TRUE (%ld)",
+       (long)nccreate_result);
+    UnhookWindowsHookEx(h);
+    DestroyWindow(w);
+}
+
 int main(int argc, char **argv)
 {
     if (argc > 1 && !strcmp(argv[1], "exit"))
@@ -471,5 +498,6 @@ int main(int argc, char **argv)
     dialog_errors();
     set_menu_documented();
     bottom_loses_topmost();
+    callwndprocret_result();
     return tap_done();
 }
