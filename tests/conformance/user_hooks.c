@@ -288,6 +288,68 @@ static void sent_messages(void)
     DestroyWindow(keeper);
 }
 
+/* ---- a hook on another thread of this process ---- */
+
+static HANDLE worker_go, worker_done;
+static HHOOK hook_to_unhook;
+
+static DWORD WINAPI filtering_worker(LPVOID arg)
+{
+    (void)arg;
+    MSG msg;
+    memset(&msg, 0, sizeof(msg));
+    msg.message = 0x1234;
+    WaitForSingleObject(worker_go, PATIENCE_MS);
+    CallMsgFilterA(&msg, MSGF_USER);
+    SetEvent(worker_done);
+    WaitForSingleObject(worker_go, PATIENCE_MS);
+    return 0;
+}
+
+static DWORD WINAPI unhooking_thread(LPVOID arg)
+{
+    (void)arg;
+    return UnhookWindowsHookEx(hook_to_unhook) ? 1 : 2;
+}
+
+/* The hook runs on the thread it was set for, whoever set it; any thread
+ * of the process unhooks it. */
+static void other_thread_hooks(void)
+{
+    worker_go = CreateEventA(NULL, FALSE, FALSE, NULL);
+    worker_done = CreateEventA(NULL, FALSE, FALSE, NULL);
+    DWORD tid;
+    HANDLE t = CreateThread(NULL, 0, filtering_worker, NULL, 0, &tid);
+    SetLastError(UNTOUCHED_ERROR);
+    HHOOK h = SetWindowsHookExA(WH_MSGFILTER, hook_c, NULL, tid);
+    check_create("thread_hook.set", h);
+    trace[0] = '\0';
+    SetEvent(worker_go);
+    WaitForSingleObject(worker_done, PATIENCE_MS);
+    check("thread_hook.its_thread.trace", "\"%s\"", trace);
+    trace[0] = '\0';
+    MSG msg;
+    memset(&msg, 0, sizeof(msg));
+    msg.message = 0x1234;
+    CallMsgFilterA(&msg, MSGF_USER);
+    check("thread_hook.setter.trace", "\"%s\"", trace);
+    check_bool("thread_hook.unhook", UnhookWindowsHookEx(h));
+    SetEvent(worker_go);
+    WaitForSingleObject(t, PATIENCE_MS);
+    CloseHandle(t);
+
+    hook_to_unhook = SetWindowsHookExA(WH_MSGFILTER, hook_c, NULL, GetCurrentThreadId());
+    t = CreateThread(NULL, 0, unhooking_thread, NULL, 0, NULL);
+    DWORD code = 0;
+    WaitForSingleObject(t, PATIENCE_MS);
+    GetExitCodeThread(t, &code);
+    CloseHandle(t);
+    check("thread_hook.unhooked_by_another_thread", "%s", code == 1 ? "TRUE" : "FALSE");
+    check_result("thread_hook.unhooked_again", UnhookWindowsHookEx(hook_to_unhook));
+    CloseHandle(worker_go);
+    CloseHandle(worker_done);
+}
+
 int main(void)
 {
     MSG msg;
@@ -360,5 +422,6 @@ int main(void)
     check("all_unhooked.trace", "\"%s\"", trace);
     cbt_windows();
     sent_messages();
+    other_thread_hooks();
     return 0;
 }
