@@ -325,6 +325,28 @@ static void deferred(void)
     check_int("dwp.defer_bad_window", bad != NULL);
     CHECK_INT("dwp.end_after_failure", EndDeferWindowPos(dwp));
     check_rect("dwp.a_moved_by_the_rest", a);
+    /* One window twice: the later move wins. */
+    dwp = BeginDeferWindowPos(1);
+    DeferWindowPos(dwp, a, NULL, 7, 7, 7, 7, SWP_NOZORDER | SWP_NOACTIVATE);
+    check_yes("dwp.same_window_twice",
+              DeferWindowPos(dwp, a, NULL, 8, 8, 8, 8, SWP_NOZORDER | SWP_NOACTIVATE) == dwp);
+    EndDeferWindowPos(dwp);
+    check_rect("dwp.same_window_twice.rect", a);
+    /* A window destroyed between DeferWindowPos and the end: the rest
+     * still succeeds. */
+    HWND gone = make("g", WS_POPUP, NULL, NULL);
+    dwp = BeginDeferWindowPos(2);
+    DeferWindowPos(dwp, gone, NULL, 9, 9, 9, 9, SWP_NOZORDER | SWP_NOACTIVATE);
+    DeferWindowPos(dwp, a, NULL, 3, 3, 3, 3, SWP_NOZORDER | SWP_NOACTIVATE);
+    DestroyWindow(gone);
+    SetLastError(UNTOUCHED_ERROR);
+    check_bool("dwp.end_window_gone", EndDeferWindowPos(dwp));
+    check_rect("dwp.end_window_gone.rest", a);
+    dwp = BeginDeferWindowPos(1);
+    SetLastError(UNTOUCHED_ERROR);
+    check_handle("dwp.defer_dead_window",
+                 DeferWindowPos(dwp, gone, NULL, 1, 1, 1, 1, SWP_NOZORDER));
+    EndDeferWindowPos(dwp);
     DestroyWindow(a);
     DestroyWindow(b);
 }
