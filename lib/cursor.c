@@ -22,15 +22,19 @@ static HICON create(int is_icon, int x_hot, int y_hot, int width, int height, in
                     int bpp, const void *and_bits, const void *xor_bits)
 {
     if (width < 0 || height < 0 || width > 256 || height > 256 || planes <= 0 ||
-        bpp <= 0 || bpp > 32 || planes > 4 || !and_bits || !xor_bits)
+        bpp <= 0 || bpp > 32 || planes > 4)
         return FAIL(ERROR_INVALID_PARAMETER, NULL);
     uint32_t and_len = row_bytes(width, 1) * (uint32_t)height;
     uint32_t xor_len = row_bytes(width, bpp) * (uint32_t)height * (uint32_t)planes;
-    char *bits = malloc(and_len + xor_len);
+    /* A NULL plane is all zeros, as a bitmap made with no bits (Wine's
+     * answer; Microsoft does not say). */
+    char *bits = calloc(1, (size_t)and_len + xor_len + 1);
     if (!bits)
         return FAIL(ERROR_NOT_ENOUGH_MEMORY, NULL);
-    memcpy(bits, and_bits, and_len);
-    memcpy(bits + and_len, xor_bits, xor_len);
+    if (and_bits)
+        memcpy(bits, and_bits, and_len);
+    if (xor_bits)
+        memcpy(bits + and_len, xor_bits, xor_len);
     struct wh_create_cursor_request req = {
         .is_icon = (uint32_t)is_icon, .x_hot = (uint32_t)x_hot, .y_hot = (uint32_t)y_hot,
         .width = (uint32_t)width, .height = (uint32_t)height, .planes = (uint32_t)planes,

@@ -133,6 +133,15 @@ static void made_images(void)
 
     SetLastError(UNTOUCHED_ERROR);
     check_handle("create.zero_size", CreateCursor(NULL, 0, 0, 0, 0, and_bits, xor_bits));
+    /* No bits: blank planes. */
+    SetLastError(UNTOUCHED_ERROR);
+    HCURSOR blank = CreateCursor(NULL, 0, 0, 32, 32, NULL, NULL);
+    check_handle("create.null_bits", blank);
+    check_bool("create.null_bits.destroy", DestroyCursor(blank));
+    HICON color = CreateIcon(NULL, 32, 32, 1, 32, and_bits, NULL);
+    check_handle("create.color_icon", color);
+    show_icon_kind("create.color_icon.info", color);
+    check_bool("create.color_icon.destroy_as_cursor", DestroyCursor(color));
 }
 
 static void show_bitmap(const char *name, HBITMAP bm)
