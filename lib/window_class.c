@@ -3,8 +3,9 @@
  * class registered in one process is unknown in another), so they live
  * here and cost no round trip. A class is found by name, case blind, or
  * by its atom; its key is (name, instance) as on Windows, a NULL instance
- * meaning the program's own module. Atoms are 0xC000 and up, like the
- * string atoms Windows hands out, unique within the process.
+ * meaning the program's own module, and a CS_GLOBALCLASS class is found
+ * whatever the instance asked. Atoms are 0xC000 and up, like the string
+ * atoms Windows hands out, unique within the process.
  */
 #include <pthread.h>
 #include <stdlib.h>
@@ -33,23 +34,27 @@ static HINSTANCE default_instance(HINSTANCE instance)
     return instance ? instance : GetModuleHandleA(NULL);
 }
 
-/* Under class_lock. An exact (name, instance) match, or, with any set,
- * the first of that name. */
-static int find_index(LPCSTR name, HINSTANCE instance, int any)
+/* Under class_lock. How Windows finds a class ("How the System Locates a
+ * Class"): an application local class of that name registered for the
+ * instance, else an application global one (CS_GLOBALCLASS), whatever
+ * its instance. With local 0 only global classes are looked at; a NULL
+ * instance takes any local class (Wine's answer, for UnregisterClassA).
+ * An atom names one class of the process, whatever the instance. */
+static int find_index(LPCSTR name, HINSTANCE instance, int local)
 {
-    int found = -1;
+    int global = -1;
     for (uint32_t i = 0; i < class_count; i++) {
         struct window_class *c = classes[i];
         int match = is_atom(name) ? c->atom == (ATOM)(uintptr_t)name
                                   : strcasecmp(c->name, name) == 0;
         if (!match)
             continue;
-        if (c->info.hInstance == instance)
+        if (is_atom(name) || (local && (!instance || c->info.hInstance == instance)))
             return (int)i;
-        if (any && found < 0)
-            found = (int)i;
+        if (global < 0 && (c->info.style & CS_GLOBALCLASS))
+            global = (int)i;
     }
-    return found;
+    return global;
 }
 
 static char *dup_name(LPCSTR s)
@@ -85,7 +90,7 @@ ATOM WINAPI RegisterClassExA(const WNDCLASSEXA *wc)
     c->info.lpszMenuName = c->menu_name = dup_name(wc->lpszMenuName);
     pthread_mutex_lock(&class_lock);
     uint32_t error = 0;
-    if (find_index(c->name, c->info.hInstance, 0) >= 0)
+    if (find_index(c->name, c->info.hInstance, 1) >= 0)
         error = ERROR_CLASS_ALREADY_EXISTS;
     else if (class_count == MAX_CLASSES || next_atom == 0xffffu)
         error = ERROR_NOT_ENOUGH_MEMORY;
@@ -139,9 +144,8 @@ BOOL WINAPI UnregisterClassA(LPCSTR name, HINSTANCE instance)
         SetLastError(ERROR_CLASS_DOES_NOT_EXIST);
         return FALSE;
     }
-    instance = default_instance(instance);
     pthread_mutex_lock(&class_lock);
-    int i = find_index(name, instance, 0);
+    int i = find_index(name, instance, 1);
     ATOM atom = i >= 0 ? classes[i]->atom : 0;
     pthread_mutex_unlock(&class_lock);
     uint32_t error = atom ? class_windows_error(atom) : ERROR_CLASS_DOES_NOT_EXIST;
@@ -149,7 +153,7 @@ BOOL WINAPI UnregisterClassA(LPCSTR name, HINSTANCE instance)
     if (!error) {
         /* Looked up again: another thread may have unregistered it. */
         pthread_mutex_lock(&class_lock);
-        i = find_index((LPCSTR)(uintptr_t)atom, instance, 0);
+        i = find_index((LPCSTR)(uintptr_t)atom, instance, 1);
         if (i >= 0) {
             c = classes[i];
             classes[i] = classes[--class_count];
@@ -169,12 +173,12 @@ BOOL WINAPI UnregisterClassA(LPCSTR name, HINSTANCE instance)
     return TRUE;
 }
 
-static BOOL find_copy(LPCSTR name, HINSTANCE instance, int any, struct window_class *out)
+static BOOL find_copy(LPCSTR name, HINSTANCE instance, int local, struct window_class *out)
 {
     if (!name)
         return FALSE;
     pthread_mutex_lock(&class_lock);
-    int i = find_index(name, default_instance(instance), any);
+    int i = find_index(name, instance, local);
     if (i >= 0) {
         *out = *classes[i];
         /* The strings are copied out too: the class may go meanwhile. */
@@ -186,14 +190,10 @@ static BOOL find_copy(LPCSTR name, HINSTANCE instance, int any, struct window_cl
     return i >= 0;
 }
 
+/* A NULL instance is the program's own module here. */
 BOOL window_class_find(LPCSTR name, HINSTANCE instance, struct window_class *out)
 {
-    return find_copy(name, instance, 1, out) || system_class_find(name, out);
-}
-
-static BOOL window_class_exact(LPCSTR name, HINSTANCE instance, struct window_class *out)
-{
-    return find_copy(name, instance, 0, out);
+    return find_copy(name, default_instance(instance), 1, out) || system_class_find(name, out);
 }
 
 BOOL WINAPI GetClassInfoExA(HINSTANCE instance, LPCSTR name, LPWNDCLASSEXA wc)
@@ -204,8 +204,9 @@ BOOL WINAPI GetClassInfoExA(HINSTANCE instance, LPCSTR name, LPWNDCLASSEXA wc)
         return FALSE;
     }
     /* NULL names the system's classes (Wine and the documentation agree:
-     * an application's class is not found); any instance finds those. */
-    if ((!instance || !window_class_exact(name, instance, &c)) && !system_class_find(name, &c)) {
+     * an application's local class is not found, a global one is); any
+     * instance finds those. */
+    if (!find_copy(name, instance, instance != NULL, &c) && !system_class_find(name, &c)) {
         SetLastError(ERROR_CLASS_DOES_NOT_EXIST);
         return FALSE;
     }

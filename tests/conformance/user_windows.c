@@ -374,6 +374,45 @@ static void class_of_ended_thread(void)
     check_bool("class_ex.unregister_after_thread_end", UnregisterClassA("WhThreadClass", NULL));
 }
 
+/* Local classes belong to an instance, global ones (CS_GLOBALCLASS) are
+ * found whatever the instance; UnregisterClassA with NULL takes either. */
+static void class_instances(void)
+{
+    HINSTANCE other = (HINSTANCE)(ULONG_PTR)0x10000;
+    WNDCLASSA wc = { .style = CS_GLOBALCLASS, .lpfnWndProc = DefWindowProcA,
+                     .lpszClassName = "WhGlobal", .hInstance = other };
+    check_yes("instance.global_register", RegisterClassA(&wc) != 0);
+    WNDCLASSA got;
+    SetLastError(UNTOUCHED_ERROR);
+    check_bool("instance.global_info_null", GetClassInfoA(NULL, "WhGlobal", &got));
+    SetLastError(UNTOUCHED_ERROR);
+    check_bool("instance.global_info_module",
+               GetClassInfoA(GetModuleHandleA(NULL), "WhGlobal", &got));
+    SetLastError(UNTOUCHED_ERROR);
+    HWND w = CreateWindowExA(0, "WhGlobal", "g", WS_POPUP, 0, 0, 1, 1, NULL, NULL,
+                             GetModuleHandleA(NULL), NULL);
+    check_handle("instance.global_create", w);
+    DestroyWindow(w);
+    wc.style = 0;
+    wc.lpszClassName = "WhLocal";
+    RegisterClassA(&wc);
+    SetLastError(UNTOUCHED_ERROR);
+    check_bool("instance.local_info_module",
+               GetClassInfoA(GetModuleHandleA(NULL), "WhLocal", &got));
+    SetLastError(UNTOUCHED_ERROR);
+    check_bool("instance.local_info_own", GetClassInfoA(other, "WhLocal", &got));
+    /* Windows says ERROR_CANNOT_FIND_WND_CLASS (test_documented), Wine
+     * ERROR_CLASS_DOES_NOT_EXIST: the result alone. */
+    check_yes("instance.local_create_other_module",
+              !CreateWindowExA(0, "WhLocal", "l", WS_POPUP, 0, 0, 1, 1, NULL, NULL,
+                               GetModuleHandleA(NULL), NULL));
+    check_log("instance.messages");
+    SetLastError(UNTOUCHED_ERROR);
+    check_bool("instance.local_unregister_null", UnregisterClassA("WhLocal", NULL));
+    SetLastError(UNTOUCHED_ERROR);
+    check_bool("instance.global_unregister_null", UnregisterClassA("WhGlobal", NULL));
+}
+
 /* RegisterClassExA: the extended structure, checked field by field. */
 static void classes_ex(void)
 {
@@ -660,6 +699,7 @@ int main(void)
 {
     classes();
     classes_ex();
+    class_instances();
     call_window_proc();
     /* A popup: no frame and no minimum size, so the rectangles are
      * what was asked (Wine and Windows grow an overlapped window to the
