@@ -49,12 +49,14 @@ int WINAPI CopyAcceleratorTableA(HACCEL accel, LPACCEL dst, int count)
         free(var);
         return total;
     }
-    int n = count < total ? count : total;
+    /* The count is unsigned to Wine, so a negative one copies the whole
+     * table (Microsoft does not say). */
+    int n = (unsigned)count < (unsigned)total ? count : total;
     for (int i = 0; i < n; i++) {
         dst[i].fVirt = (BYTE)recs[i].virt;
         dst[i].key = recs[i].key;
         dst[i].cmd = recs[i].cmd;
     }
     free(var);
-    return n < 0 ? 0 : n;
+    return n;
 }

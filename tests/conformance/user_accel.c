@@ -36,6 +36,9 @@ static void accelerators(void)
     check("copy.two", "%d", CopyAcceleratorTableA(accel, out, 2));
     check("copy.two.third_untouched", "0x%x", out[2].cmd);
     check("copy.zero", "%d", CopyAcceleratorTableA(accel, out, 0));
+    memset(out, 0xcc, sizeof(out));
+    check("copy.negative", "%d", CopyAcceleratorTableA(accel, out, -1));
+    check("copy.negative.last", "cmd %u, then 0x%x", out[2].cmd, out[3].cmd);
 
     /* Flag bits Windows does not define are dropped (0x80 marks the last
      * entry inside Windows and never comes back). */
