@@ -526,11 +526,19 @@ uint32_t server_call(uint32_t code, void *req, uint32_t req_size,
                           rep_size, var, var_len);
 }
 
+static __thread uint64_t calls_made;
+
+uint64_t client_calls_made(void)
+{
+    return calls_made;
+}
+
 uint32_t server_call_fd(uint32_t code, void *req, uint32_t req_size,
                         const void *data, uint32_t data_len, int send_fd,
                         int *recv_fd, void *reply, uint32_t rep_size,
                         void **var, uint32_t *var_len)
 {
+    calls_made++;
     if (var)
         *var = NULL;
     if (recv_fd)

@@ -45,6 +45,11 @@ uint32_t server_call_fd(uint32_t code, void *req, uint32_t req_size,
                         int *recv_fd, void *reply, uint32_t rep_size,
                         void **var, uint32_t *var_len);
 
+/* How many requests the calling thread has made: a library fact learned
+ * from one reply is still the server's truth while this has not moved
+ * (nothing this thread did since could have changed it). */
+uint64_t client_calls_made(void);
+
 /* The common case: fixed request and reply, optional variable data out. */
 #define SERVER_CALL(name, req, rep, data, data_len)                            \
     server_call(WH_REQ_##name, (req), sizeof(*(req)), (data), (data_len),      \

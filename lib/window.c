@@ -116,10 +116,36 @@ static int fetch_text(HWND hwnd, char *buf, int max, struct wh_get_window_text_r
     return set_result(error) ? (int)len : -1;
 }
 
+/* The text GetWindowTextA has just read for a window of this thread, for
+ * the DefWindowProcA that answers the WM_GETTEXT it then sends: one round
+ * trip instead of two. It serves only while the thread has made no other
+ * request (client_calls_made), so a procedure that changes the text, or
+ * does anything else, before it calls DefWindowProcA reads the text anew. */
+static __thread struct {
+    HWND hwnd;
+    uint64_t calls;
+    char *text;
+    int len;
+} just_read;
+
+static int text_from_just_read(HWND hwnd, char *buf, int max)
+{
+    if (!just_read.text || just_read.hwnd != hwnd || just_read.calls != client_calls_made())
+        return -1;
+    int len = just_read.len < max - 1 ? just_read.len : max - 1;
+    memcpy(buf, just_read.text, (size_t)len);
+    buf[len] = 0;
+    return len;
+}
+
 static int get_text(HWND hwnd, char *buf, int max)
 {
     struct wh_get_window_text_reply reply;
-    int len = buf && max > 0 ? fetch_text(hwnd, buf, max, &reply) : 0;
+    if (!buf || max <= 0)
+        return 0;
+    int len = text_from_just_read(hwnd, buf, max);
+    if (len < 0)
+        len = fetch_text(hwnd, buf, max, &reply);
     return len < 0 ? 0 : len;
 }
 
@@ -417,8 +443,19 @@ int WINAPI GetWindowTextA(HWND hwnd, LPSTR buf, int max)
     if (reply.owner_tid != GetCurrentThreadId() || reply.owner_pid != GetCurrentProcessId())
         return len;
     WNDPROC proc = (WNDPROC)(uintptr_t)reply.wndproc;
+    char *saved = just_read.text;
+    just_read.text = malloc((size_t)len + 1); /* NULL: DefWindowProcA asks again */
+    if (just_read.text) {
+        memcpy(just_read.text, buf, (size_t)len + 1);
+        just_read.hwnd = hwnd;
+        just_read.len = len;
+        just_read.calls = client_calls_made();
+    }
     buf[0] = 0;
-    return (int)call_sent(proc, hwnd, WM_GETTEXT, (WPARAM)max, (LPARAM)buf);
+    int result = (int)call_sent(proc, hwnd, WM_GETTEXT, (WPARAM)max, (LPARAM)buf);
+    free(just_read.text);
+    just_read.text = saved; /* a nested GetWindowTextA's call has moved on */
+    return result;
 }
 
 int WINAPI GetWindowTextLengthA(HWND hwnd)
