@@ -187,15 +187,19 @@ BOOL WINAPI SetDlgItemTextA(HWND hwnd, int id, LPCSTR text)
     return item ? SetWindowTextA(item, text) : FALSE;
 }
 
+/* One round trip: the item and its text (or its procedure) together. */
 UINT WINAPI GetDlgItemTextA(HWND hwnd, int id, LPSTR buf, int max)
 {
-    HWND item = GetDlgItem(hwnd, id);
-    if (!item) {
+    int n = 0;
+    if (buf && max > 0)
+        n = read_window_text(hwnd, &id, buf, max);
+    else if (!GetDlgItem(hwnd, id))
+        n = -1;
+    if (n < 0) {
         if (buf && max > 0)
             buf[0] = 0;
         return 0;
     }
-    int n = GetWindowTextA(item, buf, max);
     SetLastError(ERROR_SUCCESS); /* as Windows: the text was read */
     return (UINT)n;
 }

@@ -97,10 +97,13 @@ static BOOL set_text(HWND hwnd, const char *text)
 /* Up to max - 1 bytes of the text and a NUL into buf (max > 0); returns
  * the bytes copied, or -1 (last error set) when there is no such window;
  * *reply says whose window it is. */
-static int fetch_text(HWND hwnd, char *buf, int max, struct wh_get_window_text_reply *reply)
+static int fetch_text(HWND hwnd, const int *item_id, char *buf, int max,
+                      struct wh_get_window_text_reply *reply)
 {
-    struct wh_get_window_text_request req = { .handle = user_to_wire(hwnd),
-                                              .max = (uint32_t)max - 1 };
+    struct wh_get_window_text_request req = {
+        .handle = user_to_wire(hwnd), .max = (uint32_t)max - 1,
+        .item = item_id != NULL, .item_id = item_id ? (uint64_t)(int64_t)*item_id : 0,
+    };
     void *var = NULL;
     uint32_t len = 0;
     uint32_t error = server_call(WH_REQ_get_window_text, &req, sizeof(req), NULL, 0, reply,
@@ -145,7 +148,7 @@ static int get_text(HWND hwnd, char *buf, int max)
         return 0;
     int len = text_from_just_read(hwnd, buf, max);
     if (len < 0)
-        len = fetch_text(hwnd, buf, max, &reply);
+        len = fetch_text(hwnd, NULL, buf, max, &reply);
     return len < 0 ? 0 : len;
 }
 
@@ -427,6 +430,31 @@ BOOL WINAPI IsChild(HWND parent, HWND hwnd)
 
 /* ---- text ---- */
 
+int read_window_text(HWND hwnd, const int *item_id, char *buf, int max)
+{
+    struct wh_get_window_text_reply reply;
+    int len = fetch_text(hwnd, item_id, buf, max, &reply);
+    if (len < 0)
+        return -1; /* no such window (or another desktop's) */
+    if (reply.owner_tid != GetCurrentThreadId() || reply.owner_pid != GetCurrentProcessId())
+        return len;
+    HWND window = wire_to_user(reply.handle);
+    WNDPROC proc = (WNDPROC)(uintptr_t)reply.wndproc;
+    char *saved = just_read.text;
+    just_read.text = malloc((size_t)len + 1); /* NULL: DefWindowProcA asks again */
+    if (just_read.text) {
+        memcpy(just_read.text, buf, (size_t)len + 1);
+        just_read.hwnd = window;
+        just_read.len = len;
+        just_read.calls = client_calls_made();
+    }
+    buf[0] = 0;
+    int result = (int)call_sent(proc, window, WM_GETTEXT, (WPARAM)max, (LPARAM)buf);
+    free(just_read.text);
+    just_read.text = saved; /* a nested GetWindowTextA's call has moved on */
+    return result;
+}
+
 /* Another thread's window: its text, in one round trip. This thread's
  * own: what its procedure answers to WM_GETTEXT. */
 int WINAPI GetWindowTextA(HWND hwnd, LPSTR buf, int max)
@@ -436,26 +464,8 @@ int WINAPI GetWindowTextA(HWND hwnd, LPSTR buf, int max)
         get_info(hwnd, &info); /* the last error still says if hwnd is bad */
         return 0;
     }
-    struct wh_get_window_text_reply reply;
-    int len = fetch_text(hwnd, buf, max, &reply);
-    if (len < 0)
-        return 0; /* no such window (or another desktop's) */
-    if (reply.owner_tid != GetCurrentThreadId() || reply.owner_pid != GetCurrentProcessId())
-        return len;
-    WNDPROC proc = (WNDPROC)(uintptr_t)reply.wndproc;
-    char *saved = just_read.text;
-    just_read.text = malloc((size_t)len + 1); /* NULL: DefWindowProcA asks again */
-    if (just_read.text) {
-        memcpy(just_read.text, buf, (size_t)len + 1);
-        just_read.hwnd = hwnd;
-        just_read.len = len;
-        just_read.calls = client_calls_made();
-    }
-    buf[0] = 0;
-    int result = (int)call_sent(proc, hwnd, WM_GETTEXT, (WPARAM)max, (LPARAM)buf);
-    free(just_read.text);
-    just_read.text = saved; /* a nested GetWindowTextA's call has moved on */
-    return result;
+    int len = read_window_text(hwnd, NULL, buf, max);
+    return len < 0 ? 0 : len;
 }
 
 int WINAPI GetWindowTextLengthA(HWND hwnd)

@@ -24,6 +24,13 @@ BOOL window_class_find(LPCSTR name, HINSTANCE instance, struct window_class *out
  * NULL and the last error untouched on failure. */
 uint32_t *window_list(HWND hwnd, uint32_t kind, uint32_t *count);
 
+/* GetWindowTextA's work (buf not NULL, max > 0) for hwnd or, given
+ * item_id, for the child of dialog hwnd with that id, in one round trip
+ * either way: the text, or what the window's procedure answers to
+ * WM_GETTEXT when it runs on this thread. -1, last error set, when there
+ * is no such window. */
+int read_window_text(HWND hwnd, const int *item_id, char *buf, int max);
+
 /* The system's classes ("#32770", "Button", "MDIClient"...): a copy of
  * the one that name (or MAKEINTATOM atom) names. */
 BOOL system_class_find(LPCSTR name, struct window_class *out);

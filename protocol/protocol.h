@@ -21,7 +21,7 @@
 #include "requests.h"
 
 /* Bumped whenever any struct or meaning below changes. */
-#define WH_PROTOCOL_VERSION 27
+#define WH_PROTOCOL_VERSION 28
 
 /* The most records one page of list_handles holds, and the most table
  * slots one page looks at (so a sparse table costs a page no more). */

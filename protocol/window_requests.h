@@ -48,10 +48,13 @@
     REQ(set_window_text, F(uint32_t, handle) F(uint32_t, len), WH_NONE)        \
     /* data: at most max bytes of the text; len is its whole length. The  \
      * owner and procedure come along so GetWindowTextA decides in one     \
-     * round trip whether the text is the procedure's to give. */         \
-    REQ(get_window_text, F(uint32_t, handle) F(uint32_t, max),                 \
+     * round trip whether the text is the procedure's to give. item = 1:   \
+     * the window is handle's child with the id item_id (GetDlgItemTextA); \
+     * the reply's handle is the window read. */                           \
+    REQ(get_window_text, F(uint32_t, handle) F(uint32_t, max)                  \
+        F(uint64_t, item_id) F(uint32_t, item) F(uint32_t, reserved),          \
         F(uint64_t, wndproc) F(uint32_t, len) F(uint32_t, owner_pid)           \
-        F(uint32_t, owner_tid) F(uint32_t, reserved))                          \
+        F(uint32_t, owner_tid) F(uint32_t, handle))                            \
     /* SetWindowPos: x, y in the parent's client coordinates; after is    \
      * HWND_TOP (0), HWND_BOTTOM (1) or a sibling. */                      \
     REQ(set_window_pos,                                                        \

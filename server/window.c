@@ -501,9 +501,15 @@ DECL_HANDLER(set_window_text)
 
 DECL_HANDLER(get_window_text)
 {
-    struct window *w = get_window(ctx, req->handle);
+    if (req->item > 1 || req->reserved) {
+        ctx->error = ERR_INVALID_PARAMETER;
+        return;
+    }
+    struct window *w = req->item ? dialog_item(ctx, req->handle, req->item_id)
+                                 : get_window(ctx, req->handle);
     if (!w)
         return;
+    reply->handle = w->hdr.handle;
     reply->len = w->text_len;
     reply->wndproc = w->wndproc;
     reply->owner_pid = w->hdr.owner_pid;

@@ -43,6 +43,9 @@ struct window *window_get(struct request_ctx *ctx, uint32_t handle);
 
 /* The desktop window of the caller's desktop, made on first use. */
 struct window *window_get_desktop(struct request_ctx *ctx);
+/* The child of window dialog whose id is id (GetDlgItem's search), or
+ * NULL with ctx->error set (ERROR_CONTROL_ID_NOT_FOUND when there is none). */
+struct window *dialog_item(struct request_ctx *ctx, uint32_t dialog, uint64_t id);
 
 /* Free a window's properties (its destroy op calls this). */
 void window_props_free(struct window *w);

@@ -9,18 +9,24 @@
 
 #define ERR_CONTROL_ID_NOT_FOUND 1421u
 
-DECL_HANDLER(get_dialog_item)
+struct window *dialog_item(struct request_ctx *ctx, uint32_t dialog, uint64_t id)
 {
-    struct window *w = window_get(ctx, req->handle);
+    struct window *w = window_get(ctx, dialog);
     if (!w)
-        return;
+        return NULL;
     struct list_entry *e;
     LIST_FOR_EACH(e, &w->children) {
         struct window *c = LIST_ENTRY(e, struct window, sibling);
-        if ((uint32_t)c->id == (uint32_t)req->id) {
-            reply->result = c->hdr.handle;
-            return;
-        }
+        if ((uint32_t)c->id == (uint32_t)id)
+            return c;
     }
     ctx->error = ERR_CONTROL_ID_NOT_FOUND;
+    return NULL;
+}
+
+DECL_HANDLER(get_dialog_item)
+{
+    struct window *item = dialog_item(ctx, req->handle, req->id);
+    if (item)
+        reply->result = item->hdr.handle;
 }

@@ -553,6 +553,42 @@ static void test_dialog_item(void)
     close(fd);
 }
 
+/* get_window_text by dialog item: an item flag other than 0 or 1, the
+ * reserved word, no window, no such child; a child's text with max far
+ * beyond it. */
+static void test_dialog_item_text(void)
+{
+    int fd = hello_ok();
+    HWND dlg = CreateWindowExA(0, "Static", "", WS_POPUP, 0, 0, 1, 1, NULL, NULL, NULL, NULL);
+    HWND item = CreateWindowExA(0, "Static", "abc", WS_CHILD, 0, 0, 1, 1, dlg,
+                                (HMENU)(ULONG_PTR)5, NULL, NULL);
+    struct wh_get_window_text_request gt = { .header = { 0, WH_REQ_get_window_text },
+                                             .handle = (uint32_t)(ULONG_PTR)dlg,
+                                             .max = 0xffffffffu, .item = 2, .item_id = 5 };
+    ok(call_with(fd, &gt, sizeof(gt), NULL, 0) == ERROR_INVALID_PARAMETER,
+       "get_window_text: item 2");
+    gt.item = 1;
+    gt.reserved = 1;
+    ok(call_with(fd, &gt, sizeof(gt), NULL, 0) == ERROR_INVALID_PARAMETER,
+       "get_window_text: the reserved word set");
+    gt.reserved = 0;
+    gt.handle = 0xdead0;
+    ok(call_with(fd, &gt, sizeof(gt), NULL, 0) == ERROR_INVALID_WINDOW_HANDLE,
+       "get_window_text: an item of no window");
+    gt.handle = (uint32_t)(ULONG_PTR)dlg;
+    gt.item_id = ~0ull;
+    ok(call_with(fd, &gt, sizeof(gt), NULL, 0) == ERROR_CONTROL_ID_NOT_FOUND,
+       "get_window_text: no such item");
+    gt.item_id = 5;
+    ok(item && call_with(fd, &gt, sizeof(gt), "extra", 5) == 0,
+       "get_window_text: an item's text, max 2^32 - 1, data that is not asked for");
+    char buf[8];
+    ok(GetDlgItemTextA(dlg, 5, buf, sizeof(buf)) == 3 && !strcmp(buf, "abc"),
+       "and the item's text is still there");
+    DestroyWindow(dlg);
+    close(fd);
+}
+
 /* A window text longer than a request may be is cut to the longest one
  * a window keeps: the call's connection and the thread's windows live on,
  * and FindWindowA finds the window by that text. */
@@ -747,6 +783,7 @@ int main(void)
     test_dialog_item();
     test_window_state();
     test_class_has_windows();
+    test_dialog_item_text();
     test_menu_cycles();
     test_long_window_text();
     test_random();
