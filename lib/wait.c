@@ -31,21 +31,15 @@ DWORD wait_objects(DWORD count, const HANDLE *handles, BOOL wait_all, DWORD time
     return reply.result;
 }
 
-static DWORD wait_call(DWORD count, const HANDLE *handles, BOOL wait_all,
-                       DWORD timeout, HANDLE signal)
-{
-    return wait_objects(count, handles, wait_all, timeout, signal, FALSE);
-}
-
 DWORD WINAPI WaitForSingleObject(HANDLE handle, DWORD timeout)
 {
-    return wait_call(1, &handle, FALSE, timeout, NULL);
+    return wait_objects(1, &handle, FALSE, timeout, NULL, FALSE);
 }
 
 DWORD WINAPI WaitForMultipleObjects(DWORD count, const HANDLE *handles, BOOL wait_all,
                                     DWORD timeout)
 {
-    return wait_call(count, handles, wait_all, timeout, NULL);
+    return wait_objects(count, handles, wait_all, timeout, NULL, FALSE);
 }
 
 DWORD WINAPI SignalObjectAndWait(HANDLE signal, HANDLE wait, DWORD timeout, BOOL alertable)
@@ -55,7 +49,7 @@ DWORD WINAPI SignalObjectAndWait(HANDLE signal, HANDLE wait, DWORD timeout, BOOL
         trace_bad_handle_here(signal);
         return FAIL(ERROR_INVALID_HANDLE, WAIT_FAILED);
     }
-    return wait_call(1, &wait, FALSE, timeout, signal);
+    return wait_objects(1, &wait, FALSE, timeout, signal, FALSE);
 }
 
 void WINAPI Sleep(DWORD ms)

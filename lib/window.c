@@ -39,14 +39,13 @@ static BOOL own_thread(const struct window_info *info)
            info->r.owner_pid == GetCurrentProcessId();
 }
 
-static LRESULT call_procedure(const struct window_info *info, HWND hwnd, UINT msg,
-                              WPARAM wparam, LPARAM lparam)
+/* A window's procedure; NULL (a class without one) is DefWindowProcA. */
+static LRESULT call_procedure(WNDPROC proc, HWND hwnd, UINT msg, WPARAM wparam, LPARAM lparam)
 {
-    WNDPROC proc = (WNDPROC)(uintptr_t)info->r.wndproc;
     return proc ? proc(hwnd, msg, wparam, lparam) : DefWindowProcA(hwnd, msg, wparam, lparam);
 }
 
-/* A message sent to a procedure of this thread (NULL: DefWindowProcA):
+/* A message sent to a procedure of this thread:
  * WH_CALLWNDPROC hooks see it first and WH_CALLWNDPROCRET hooks after,
  * with the result, as on Windows for every sent message; a dispatched one
  * (DispatchMessageA) or CallWindowProcA's goes to the procedure alone. The
@@ -56,8 +55,7 @@ static LRESULT call_sent(WNDPROC proc, HWND hwnd, UINT msg, WPARAM wparam, LPARA
     BOOL called;
     CWPSTRUCT cwp = { .lParam = lparam, .wParam = wparam, .message = msg, .hwnd = hwnd };
     call_hooks(WH_CALLWNDPROC, HC_ACTION, TRUE, (LPARAM)&cwp, &called);
-    LRESULT result = proc ? proc(hwnd, msg, wparam, lparam)
-                          : DefWindowProcA(hwnd, msg, wparam, lparam);
+    LRESULT result = call_procedure(proc, hwnd, msg, wparam, lparam);
     CWPRETSTRUCT ret = { .lResult = result, .lParam = lparam, .wParam = wparam,
                          .message = msg, .hwnd = hwnd };
     call_hooks(WH_CALLWNDPROCRET, HC_ACTION, TRUE, (LPARAM)&ret, &called);
@@ -83,7 +81,7 @@ LRESULT dispatch_to_window(HWND hwnd, UINT msg, WPARAM wparam, LPARAM lparam)
         return 0;
     if (!own_thread(&info))
         return FAIL(ERROR_MESSAGE_SYNC_ONLY, 0);
-    return call_procedure(&info, hwnd, msg, wparam, lparam);
+    return call_procedure((WNDPROC)(uintptr_t)info.r.wndproc, hwnd, msg, wparam, lparam);
 }
 
 static BOOL set_text(HWND hwnd, const char *text)

@@ -354,6 +354,20 @@ static void give_handle(struct request_ctx *ctx, struct object *obj, uint32_t ac
         handle_lookup(&ctx->process->handles, *out)->origin = WH_ORIGIN_OPENED;
 }
 
+/* OpenDesktopA's and CreateDesktopA's common end: the desktop the
+ * request's data names (made when create and missing), as a new handle. */
+static void give_desktop(struct request_ctx *ctx, uint32_t name_len, int create,
+                         uint32_t access, uint32_t inherit, uint32_t *handle)
+{
+    if (!get_default(&ctx->error))
+        return;
+    struct desktop *d = get_desktop_by_name(ctx->data, name_len, create, &ctx->error);
+    if (d) {
+        give_handle(ctx, &d->obj, access, inherit, handle);
+        desktop_release(d);
+    }
+}
+
 DECL_HANDLER(open_station)
 {
     if (req->name_len != ctx->data_len ||
@@ -371,13 +385,7 @@ DECL_HANDLER(open_station)
             give_handle(ctx, obj, req->access, req->inherit, &reply->handle);
         return;
     }
-    if (!get_default(&ctx->error))
-        return;
-    struct desktop *d = get_desktop_by_name(ctx->data, req->name_len, 0, &ctx->error);
-    if (d) {
-        give_handle(ctx, &d->obj, req->access, req->inherit, &reply->handle);
-        desktop_release(d);
-    }
+    give_desktop(ctx, req->name_len, 0, req->access, req->inherit, &reply->handle);
 }
 
 DECL_HANDLER(create_desktop)
@@ -386,13 +394,7 @@ DECL_HANDLER(create_desktop)
         ctx->error = ERR_INVALID_PARAMETER;
         return;
     }
-    if (!get_default(&ctx->error))
-        return;
-    struct desktop *d = get_desktop_by_name(ctx->data, req->name_len, 1, &ctx->error);
-    if (d) {
-        give_handle(ctx, &d->obj, req->access, req->inherit, &reply->handle);
-        desktop_release(d);
-    }
+    give_desktop(ctx, req->name_len, 1, req->access, req->inherit, &reply->handle);
 }
 
 DECL_HANDLER(close_station)
