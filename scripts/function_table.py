@@ -75,7 +75,11 @@ AREAS = [
     ("GDI objects", ["gdi.c", "gdi_bitmap.c", "gdi_region.c"],
      "partial: objects without drawing (no DCs, no DIB pattern brushes); handles shared by "
      "the whole session; see **GDI objects**"),
-    ("hooks", ["hook.c"], "a thread calls the hooks its own process set"),
+    ("hooks", ["hook.c"], "partial: a thread calls the hooks its own process set; they run "
+     "for `WH_CBT` (`HCBT_CREATEWND`, `HCBT_DESTROYWND`), `WH_CALLWNDPROC`/`WH_CALLWNDPROCRET` "
+     "(sent messages), `WH_GETMESSAGE` (`WM_QUIT`) and `WH_MSGFILTER`/`WH_SYSMSGFILTER` "
+     "(`CallMsgFilterA`); the other types are set and kept but never called (no keyboard, "
+     "mouse, journal or shell events exist here)"),
     ("message loop", ["message.c"],
      "partial: the queue carries DDEML work and `WM_QUIT` only (no `PostMessageA`, "
      "`SendMessageA`, timers or input); `TranslateMessage` posts no `WM_CHAR`; see "
